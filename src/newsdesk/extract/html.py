@@ -55,7 +55,7 @@ def _meta_charset(data: bytes) -> str | None:
     if i < 0:
         return None
     rest = head[i + 8 : i + 40].lstrip(b"\"' ")
-    enc = bytes(c for c in rest if chr(c).isalnum() or c in b"-_")
+    enc = bytes(c for c in rest if (48 <= c <= 57) or (97 <= c <= 122) or c in b"-_")
     return enc.decode("ascii") or None
 
 

@@ -237,8 +237,6 @@ def _warc_page(path: Path, record, it) -> Page | Problem | None:
     if record.rec_type not in ("response", "resource"):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    offset = it.get_record_offset() if hasattr(it, "get_record_offset") else None
-    where = f"{path}@{offset}" if offset is not None else f"{path}#{url}"
     ctype = ""
     if record.http_headers is not None:
         status = record.http_headers.get_statuscode()
@@ -250,6 +248,8 @@ def _warc_page(path: Path, record, it) -> Page | Problem | None:
     if "html" not in ctype.lower():
         return None
     body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    # Asked only after reading: warcio finishes the record to know its offset.
+    where = f"{path}@{it.get_record_offset()}"
     if len(body) > MAX_RECORD_BYTES:
         return Problem(where, f"record larger than {MAX_RECORD_BYTES // 2**20} MB, skipped")
     charset = None
