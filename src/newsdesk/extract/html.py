@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import logging
+import re
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -50,13 +51,8 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
 
 
 def _meta_charset(data: bytes) -> str | None:
-    head = data[:4096].lower()
-    i = head.find(b"charset=")
-    if i < 0:
-        return None
-    rest = head[i + 8 : i + 40].lstrip(b"\"' ")
-    enc = bytes(c for c in rest if (48 <= c <= 57) or (97 <= c <= 122) or c in b"-_")
-    return enc.decode("ascii") or None
+    m = re.search(rb"""charset\s*=\s*["']?\s*([a-z0-9][a-z0-9_\-:.]{0,38})""", data[:4096].lower())
+    return m.group(1).decode("ascii") if m else None
 
 
 def extract_html(data: bytes | str, url: str | None = None, *, charset: str | None = None) -> Article:
