@@ -149,6 +149,15 @@ def _struct_to_dt(value) -> datetime | None:
         return None
 
 
+def _date(value) -> datetime | None:
+    """normalize.parse_date, then in UTC so every stored datetime compares alike."""
+    try:
+        dt = parse_date(value)
+        return dt.astimezone(timezone.utc) if dt else None
+    except (ValueError, OverflowError):
+        return None
+
+
 def _dedupe(items) -> list:
     out = []
     for item in items:
@@ -227,6 +236,8 @@ def _not_a_feed_reason(data: bytes, hint: str = "") -> str:
     ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if sample and ctrl / len(sample) > 0.05:
         return "binary data, not a feed"
+    if not root and re.fullmatch(r"\s*", re.sub(r"<\?.*?\?>|<!--.*?-->", "", head, flags=re.S)):
+        return "an XML document with no elements (empty feed document)"
     if root:
         return f"XML with root element <{root}>, not a feed" + (f" ({hint})" if hint else "")
     return "not a feed: " + (hint or "no RSS, Atom or JSON Feed content found")
@@ -346,11 +357,13 @@ def _parse_with_feedparser(data: bytes, url: str, hdrs: dict[str, str], root: st
 
 
 def _fp_date(e, key: str, problems: list[Problem], where: str) -> datetime | None:
-    dt = _struct_to_dt(e.get(f"{key}_parsed"))
-    if dt is None and e.get(key):
-        dt = parse_date(e.get(key))
+    # dict.get: FeedParserDict maps a missing "updated" to "published" (with a warning)
+    raw = dict.get(e, key)
+    dt = _struct_to_dt(dict.get(e, f"{key}_parsed"))
+    if dt is None and raw:
+        dt = _date(raw)
         if dt is None:
-            problems.append(Problem(where, f"unreadable {key} date {str(e.get(key))[:60]!r}"))
+            problems.append(Problem(where, f"unreadable {key} date {str(raw)[:60]!r}"))
     return dt
 
 
@@ -413,6 +426,8 @@ def _entry_from_feedparser(e, base: str, feed_lang, problems, url: str, i: int) 
         if isinstance(img, dict):
             image = _abs_url(img.get("href") or img.get("url"), entry_base)
 
+    published = _fp_date(e, "published", problems, where) or _fp_date(e, "created", problems, where)
+    updated = _fp_date(e, "updated", problems, where)
     tags = _dedupe(_clean_tag(t.get("term") or t.get("label")) for t in (e.get("tags") or []))
 
     lang = (
@@ -428,8 +443,8 @@ def _entry_from_feedparser(e, base: str, feed_lang, problems, url: str, i: int) 
         summary_html=summary_html,
         content_html=content_html,
         authors=authors,
-        published=_fp_date(e, "published", problems, where) or _fp_date(e, "created", problems, where),
-        updated=_fp_date(e, "updated", problems, where),
+        published=published or updated,  # RSS 1.0 dc:date / Atom <updated> only: best we have
+        updated=updated,
         image_url=image,
         tags=tags,
         language=lang,
@@ -505,7 +520,7 @@ def _json_authors(obj: dict) -> list[str]:
 def _json_date(value, problems, where, key) -> datetime | None:
     if not value:
         return None
-    dt = parse_date(value) if isinstance(value, str) else None
+    dt = _date(value) if isinstance(value, str) else None
     if dt is None:
         problems.append(Problem(where, f"unreadable {key} {str(value)[:60]!r}"))
     return dt
@@ -531,6 +546,8 @@ def _json_item(item: dict, base: str, feed_lang, feed_authors, problems, where) 
                     break
     tags_raw = item.get("tags") if isinstance(item.get("tags"), list) else []
     guid = item.get("id")
+    published = _json_date(item.get("date_published"), problems, where, "date_published")
+    updated = _json_date(item.get("date_modified"), problems, where, "date_modified")
     return FeedEntry(
         url=url,
         guid=str(guid) if guid not in (None, "") else None,
@@ -538,8 +555,8 @@ def _json_item(item: dict, base: str, feed_lang, feed_authors, problems, where) 
         summary_html=summary_html,
         content_html=content_html,
         authors=_json_authors(item) or list(feed_authors),
-        published=_json_date(item.get("date_published"), problems, where, "date_published"),
-        updated=_json_date(item.get("date_modified"), problems, where, "date_modified"),
+        published=published or updated,
+        updated=updated,
         image_url=image,
         tags=_dedupe(_clean_tag(t) for t in tags_raw if isinstance(t, str)),
         language=_lang(item.get("language")) or feed_lang,
@@ -643,7 +660,7 @@ def parse_sitemap(data: bytes, url: str) -> ParsedSitemap:
         entry = FeedEntry(url=loc, guid=loc)
         lastmod = _child_text(u, "lastmod")
         if lastmod:
-            entry.updated = parse_date(lastmod)
+            entry.updated = _date(lastmod)
             if entry.updated is None:
                 problems.append(Problem(where, f"unreadable lastmod {lastmod[:60]!r}"))
         news = _child(u, "news")
@@ -651,7 +668,7 @@ def parse_sitemap(data: bytes, url: str) -> ParsedSitemap:
             entry.title = _text(_child_text(news, "title"))
             pd = _child_text(news, "publication_date")
             if pd:
-                entry.published = parse_date(pd)
+                entry.published = _date(pd)
                 if entry.published is None:
                     problems.append(Problem(where, f"unreadable publication_date {pd[:60]!r}"))
             pub = _child(news, "publication")
@@ -686,13 +703,16 @@ _BLOCK = re.compile(
 )
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
 def html_to_paragraphs(html: str) -> list[str]:
     """Split (sanitized) HTML at block-level tags into plain-text paragraphs."""
     if not html:
         return []
     out = []
     for chunk in _BLOCK.split(html):
-        text = to_text(chunk)
+        text = to_text(_BR.sub(" ", chunk))
         if text:
             out.append(text)
     return out
