@@ -160,6 +160,10 @@ def _slugify(text: str) -> str:
     return text[:90].rstrip("-") or "article"
 
 
+def _shorten(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
+
+
 def _stable_int(text: str) -> int:
     return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16)
 
@@ -1183,7 +1187,7 @@ def render_seed(text: str, base: str) -> str:
         elif m := credit_re.match(ln):
             parts.append(
                 '<figure class="inline-image"><img src="/image.jpg" width="16" height="9" '
-                f'alt="{_esc(m.group(1)[:120])}"><figcaption><span class="caption">{_esc(m.group(1))}</span> '
+                f'alt="{_esc(_shorten(m.group(1), 100))}"><figcaption><span class="caption">{_esc(m.group(1))}</span> '
                 f'<span class="credit">({_esc(m.group(2))})</span></figcaption></figure>'
             )
         elif len(ln) < 90 and not re.search(r"[.!?\"”…:]$", ln):
