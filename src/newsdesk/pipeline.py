@@ -18,6 +18,7 @@ from .extract import ExtractionError, extract_html, extract_text_dump
 from .fetch import Fetcher, FetchError, FetchSettings
 from .model import Article, Problem, Source, utcnow
 from .normalize import canonical_url
+from .sanitize import sanitize_html
 from .sources.feeds import FeedEntry, FeedError, ParsedFeed, entry_to_article, parse_feed
 from .sources.files import Page, iter_file, kind_of
 from .store import Store
@@ -63,6 +64,8 @@ def normalize_article(article: Article, source_id: int | None) -> Article:
     article.canonical_url = canonical_url(article.canonical_url) if article.canonical_url else None
     article.url = article.url or article.canonical_url or ""
     article.title = " ".join(article.title.split())
+    # Sanitized again whatever the origin: stored HTML is served as is.
+    article.html = sanitize_html(article.html)
     article.fetched_at = article.fetched_at or utcnow()
     if not article.url:
         # A page with no known address gets a stable one from its content, so a
