@@ -335,3 +335,7 @@ def demo(host: str, port: int, no_serve: bool, db: str) -> None:
                       "The reader still starts; try `newsdesk fetch` later, or `newsdesk import` files.[/]")
     if not no_serve:
         _serve(db, host, port, 30 * 60)
+
+
+if __name__ == "__main__":
+    main()
