@@ -404,6 +404,12 @@ class Fetcher:
         declared = resp.headers.get("content-length")
         if not truncate and declared and declared.strip().isdigit() and int(declared) > body_limit:
             raise FetchError(requested, f"body exceeds {_size(body_limit)} limit{where}")
+        if resp.is_stream_consumed:
+            # Only transports that hand back an already-read body (MockTransport)
+            # get here; httpx has decoded it, so only the decoded limit applies.
+            if len(resp.content) > decoded_limit and not truncate:
+                raise FetchError(requested, f"decompressed body exceeds {_size(decoded_limit)} limit{where}")
+            return resp.content[:decoded_limit]
         try:
             decoder = BodyDecoder(resp.headers.get("content-encoding"), decoded_limit)
         except DecodeError as exc:

@@ -125,7 +125,11 @@ def check_addresses(host: str, addresses: Iterable[str]) -> list[str]:
             raise BlockedAddressError(f"blocked: {host} resolved to unparseable address {addr!r}")
         kind = address_kind(ip)
         if kind is not None:
-            shown = str(ip) if parse_ip(host) is not None else f"{ip} (from {host})"
+            shown = str(ip)
+            if isinstance(ip, ipaddress.IPv6Address) and _embedded_ipv4(ip) is not None:
+                shown += f" (wraps {_embedded_ipv4(ip)})"
+            if parse_ip(host) is None:
+                shown += f" (from {host})"
             raise BlockedAddressError(f"blocked: {shown} is {kind} {_HINT}")
     return addresses
 
