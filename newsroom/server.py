@@ -679,6 +679,8 @@ class Newsroom:
                     dateline = ""
                     if paras and dateline_re.match(paras[0]):
                         dateline = paras.pop(0)
+                    if not paras or title.startswith("TEST PAGE:"):
+                        continue  # dataset artefacts: Wikinews' own self-publishing test pages
                     h = _stable_int(slug)
                     day = datetime.strptime(row["date"].strip(), "%Y-%m-%d").replace(tzinfo=timezone.utc)
                     published = day + timedelta(hours=6 + h % 14, minutes=(h >> 4) % 60)
