@@ -479,6 +479,14 @@ def test_content_location_header_sets_base():
     assert feed.entries[0].url == "https://a.example/other/p/1"
 
 
+def test_gzipped_feed_body():
+    import gzip
+    feed = parse_feed(gzip.compress(RSS20), "https://news.example.com/feed.xml.gz", None)
+    assert len(feed.entries) == 2
+    with pytest.raises(FeedError, match="gzip"):
+        parse_feed(gzip.compress(RSS20)[:30], "https://news.example.com/feed.xml.gz", None)
+
+
 def test_html_to_paragraphs():
     assert html_to_paragraphs("<p>a <b>b</b></p><ul><li>c</li><li>d</li></ul>e<br><br>f<br>g") == [
         "a b", "c", "d", "e", "f g"]

@@ -178,7 +178,9 @@ _JSONFEED = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I
 
 
 def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
-    """Cheap sniff of a response body: an RSS/Atom/RDF root element, or a JSON Feed.
+    """Cheap sniff of a response body: an RSS/Atom/RDF root element, a JSON
+    Feed, or a sitemap ``<urlset>`` (``parse_feed`` reads news sitemaps too;
+    a ``<sitemapindex>`` is not a feed).
 
     Looks at the bytes, not the declared type (servers send feeds as
     text/html and pages as application/rss+xml); ``content_type`` only
@@ -201,6 +203,5 @@ def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
     root = _first_element_name(data)
     if root is None:
         return False
-    if root in ("rss", "feed", "RDF"):
-        return True
-    return False
+    # <urlset>: a (news) sitemap, which parse_feed reads as a feed of its URLs
+    return root in ("rss", "feed", "RDF", "urlset")

@@ -25,6 +25,7 @@ import html as htmllib
 import io
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
@@ -259,6 +260,13 @@ def parse_feed(data: bytes, url: str, headers: dict[str, str] | None = None) -> 
     if data is None or not data.strip():
         raise FeedError("empty response")
     hdrs = {str(k).lower(): str(v) for k, v in (headers or {}).items() if v is not None}
+    if data[:2] == b"\x1f\x8b":  # a .gz file served as is (the HTTP layer undoes Content-Encoding)
+        try:
+            data = _gunzip_limited(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise FeedError(f"broken gzip data: {exc}") from None
+        if not data.strip():
+            raise FeedError("empty response")
 
     stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
     ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
@@ -618,7 +626,7 @@ def parse_sitemap(data: bytes, url: str) -> ParsedSitemap:
     if data[:2] == b"\x1f\x8b":
         try:
             data = _gunzip_limited(data)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise FeedError(f"broken gzip data: {exc}") from None
     if not data or not data.strip():
         raise FeedError("empty response")
