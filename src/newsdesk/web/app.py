@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..analyze.teaser import teaser
 from ..fetch import FetchSettings
 from ..store import open_store
 
@@ -43,9 +44,16 @@ def _host(url: str | None) -> str:
 
 
 def _when(dt: datetime | None) -> str:
+    """A date as people read it; a bare date (midnight exactly) shows no time."""
     if dt is None:
         return ""
+    if (dt.hour, dt.minute, dt.second) == (0, 0, 0):
+        return dt.strftime("%d %b %Y")
     return dt.astimezone(timezone.utc).strftime("%d %b %Y, %H:%M UTC")
+
+
+def _is_web(url: str | None) -> bool:
+    return bool(url) and url.startswith(("http://", "https://"))
 
 
 def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: FetchSettings | None = None) -> FastAPI:
@@ -65,6 +73,8 @@ def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: F
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["host"] = _host
     templates.env.filters["when"] = _when
+    templates.env.filters["teaser"] = teaser
+    templates.env.tests["web_url"] = _is_web
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.middleware("http")
