@@ -431,7 +431,7 @@ def test_malformed_feed_recovers_entries_with_problem():
     assert [e.title for e in feed.entries] == ["Good one", "Second"]
     assert feed.entries[1].url == "http://b.example/2?a=1&b=2"
     reasons = [p.reason for p in feed.problems]
-    assert any(r.startswith("not well-formed XML at line") and r.endswith("(parsed leniently)") for r in reasons)
+    assert reasons[0].startswith("not well-formed XML at line 2:") and reasons[0].endswith("(parsed leniently)")
     assert any("skipped" in r for r in reasons)
     assert all(p.where.startswith("http://b.example/rss") for p in feed.problems)
 

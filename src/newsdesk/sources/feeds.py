@@ -269,10 +269,8 @@ def parse_feed(data: bytes, url: str, headers: dict[str, str] | None = None) -> 
             raise FeedError("empty response")
 
     stripped = data.lstrip(b" \t\r\n\xef\xbb\xbf")
-    ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
-    if stripped[:1] in (b"{", b"[") or ctype in ("application/feed+json", "application/json"):
-        if stripped[:1] in (b"{", b"["):
-            return _parse_json_feed(data, url, hdrs)
+    if stripped[:1] in (b"{", b"["):
+        return _parse_json_feed(data, url, hdrs)
 
     root = _first_element_name(data)
     if root == "urlset":
@@ -292,7 +290,19 @@ def parse_feed(data: bytes, url: str, headers: dict[str, str] | None = None) -> 
     return _parse_with_feedparser(data, url, hdrs, root)
 
 
-def _bozo_problem(exc, url: str, recovered: bool) -> Problem | None:
+def _sax_line(exc, data: bytes) -> int | None:
+    """SAX error line in the caller's bytes (feedparser prepends an XML
+    declaration line to documents that have none)."""
+    try:
+        line = int(exc.getLineNumber())
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if line > 1 and not _decode_head(data, 8).startswith("<?xml"):
+        line -= 1
+    return line
+
+
+def _bozo_problem(exc, url: str, recovered: bool, data: bytes = b"") -> Problem | None:
     if exc is None:
         return None
     name = type(exc).__name__
@@ -300,14 +310,9 @@ def _bozo_problem(exc, url: str, recovered: bool) -> Problem | None:
     if name == "NonXMLContentType" and "no Content-type" in msg:
         return None  # we were given no headers: not the feed's fault
     suffix = " (parsed leniently)" if recovered else ""
-    get_line = getattr(exc, "getLineNumber", None)
-    if callable(get_line):
-        try:
-            line = get_line()
-            detail = exc.getMessage()
-        except Exception:  # pragma: no cover - defensive
-            line, detail = None, msg
-        return Problem(url, f"not well-formed XML at line {line}: {detail}{suffix}")
+    if isinstance(exc, SAXException):
+        line = _sax_line(exc, data)
+        return Problem(url, f"not well-formed XML at line {line}: {exc.getMessage()}{suffix}")
     if name == "CharacterEncodingOverride":
         return Problem(url, f"wrong character encoding: {msg}")
     if name == "CharacterEncodingUnknown":
@@ -330,13 +335,16 @@ def _parse_with_feedparser(data: bytes, url: str, hdrs: dict[str, str], root: st
         version = "cdf"  # Microsoft CDF: feedparser reads it but names no version
     if not version and not entries_raw:
         exc = d.get("bozo_exception")
-        raise FeedError(_not_a_feed_reason(data, str(exc) if exc else ""))
+        hint = ""
+        if isinstance(exc, SAXException):
+            hint = f"not well-formed XML at line {_sax_line(exc, data)}: {exc.getMessage()}"
+        raise FeedError(_not_a_feed_reason(data, hint))
 
     base = fp_headers["content-location"] or url
     feed = d.get("feed") or {}
     problems: list[Problem] = []
     if d.get("bozo"):
-        p = _bozo_problem(d.get("bozo_exception"), url, recovered=True)
+        p = _bozo_problem(d.get("bozo_exception"), url, recovered=True, data=data)
         if p:
             problems.append(p)
 
