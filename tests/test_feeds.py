@@ -204,6 +204,17 @@ def test_sanitizer_fixtures_lose_their_payloads():
 
 
 @needs_fixtures
+def test_our_sanitizer_holds_without_feedparsers(monkeypatch):
+    """feedparser's own sanitizer is a bonus, not the defence: switch it off and
+    the fixtures must still come out clean."""
+    import feedparser
+
+    monkeypatch.setattr(feedparser, "SANITIZE_HTML", False)
+    test_all_feedparser_fixtures_ingest_safely()
+    test_sanitizer_fixtures_lose_their_payloads()
+
+
+@needs_fixtures
 def test_json_fixture():
     data = (FIXTURES / "json" / "example.json").read_bytes()
     feed = parse_feed(data, "https://example.org/feed.json", {"Content-Type": "application/json"})
