@@ -204,7 +204,7 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source, *, fetch_p
     for p in feed.problems:
         report.problems.append(p)
         store.record_problem(p, source.id)
-    updates: dict = {"etag": result.etag, "last_modified": result.last_modified}
+    updates: dict = {}
     if feed.title and not source.title:
         updates["title"] = feed.title
         report.name = feed.title
@@ -246,6 +246,9 @@ async def poll_source(store: Store, fetcher: Fetcher, source: Source, *, fetch_p
             progress(status, where)
 
     await asyncio.gather(*(one(e) for e in feed.entries))
+    # The validators are saved only once every entry is stored: a run killed
+    # midway must not get a 304 next time and skip the entries it never reached.
+    store.update_source(source.id, etag=result.etag, last_modified=result.last_modified)
     store.record_fetch(source.id, error=None)
     return report
 
