@@ -61,7 +61,7 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     html: str = ""  # sanitized, safe to serve
     canonical_url: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # people only
     published: datetime | None = None
     updated: datetime | None = None
     language: str | None = None
@@ -76,6 +76,7 @@ class Article:
     fetched_at: datetime | None = None
     id: int | None = None
     story_id: int | None = None
+    agencies: list[str] = field(default_factory=list)  # news agencies / organisations credited, kept apart from authors
 
     @property
     def text(self) -> str:

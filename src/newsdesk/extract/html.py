@@ -1,4 +1,12 @@
-"""HTML pages through trafilatura into an ``Article``."""
+"""HTML pages into an ``Article``: our layers around trafilatura.
+
+1. decode within fixed limits (decode.py);
+2. parse once with lxml, read metadata from the untouched tree (meta.py);
+3. per-site rules if any (rules.py), then general pre-cleaning of page
+   furniture and harvesting of figures with caption and credit (clean.py);
+4. trafilatura finds the main text in what is left;
+5. paragraph post-filters drop what slipped through (filters.py).
+"""
 
 from __future__ import annotations
 
@@ -7,52 +15,31 @@ import logging
 import re
 
 import trafilatura
-from charset_normalizer import from_bytes
 from lxml import etree
+from trafilatura.utils import load_html
 
 from ..model import Article, Image
-from ..normalize import parse_date, split_authors
 from ..sanitize import sanitize_html
+from .clean import harvest_figures, link_density, norm, preclean, protected_nodes, split_credit, text_len
+from .decode import MAX_PAGE_BYTES, bound_html, decode_html
+from .errors import ExtractionError
+from .filters import Block, filter_blocks
+from .meta import NON_ARTICLE_TYPES, ARTICLE_TYPES, read_metadata
+from .rules import apply_rules, rules_for
+
+__all__ = ["ExtractionError", "extract_html", "decode_html", "MAX_PAGE_BYTES"]
 
 # Keep trafilatura quiet: a page it cannot read is reported by us, once, with a reason.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-MAX_PAGE_BYTES = 8 * 1024 * 1024
-
-
-class ExtractionError(Exception):
-    """The page holds no article we can return; ``reason`` says why."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+MIN_WORDS = 12  # below this there is no article body to speak of
+_TAG = re.compile(r"<[a-zA-Z!/?][^>]{0,200}>")
 
 
-def decode_html(data: bytes | str, declared: str | None = None) -> str:
-    """Bytes to text: declared charset first, then the page's own, then detection."""
-    if isinstance(data, str):
-        return data
-    if b"\x00" in data[:2048] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ExtractionError("binary content, not a web page")
-    for enc in (declared, _meta_charset(data)):
-        if enc:
-            try:
-                return data.decode(enc)
-            except (LookupError, UnicodeDecodeError):
-                pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
-        raise ExtractionError("undecodable: no character set fits the bytes")
-    return data.decode(best.encoding, errors="replace")
-
-
-def _meta_charset(data: bytes) -> str | None:
-    m = re.search(rb"""charset\s*=\s*["']?\s*([a-z0-9][a-z0-9_\-:.]{0,38})""", data[:4096].lower())
-    return m.group(1).decode("ascii") if m else None
+def _looks_like_html(text: str) -> bool:
+    head = text[:65536]
+    return len(_TAG.findall(head)) >= 2
 
 
 def extract_html(data: bytes | str, url: str | None = None, *, charset: str | None = None) -> Article:
@@ -61,81 +48,260 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
     if size == 0:
         raise ExtractionError("empty page")
     if size > MAX_PAGE_BYTES:
-        raise ExtractionError(f"page too large ({size} bytes, limit {MAX_PAGE_BYTES})")
+        raise ExtractionError(f"too large: {size} bytes (limit {MAX_PAGE_BYTES})")
     text = decode_html(data, charset)
+    if not text.strip():
+        raise ExtractionError("empty page")
+    if not _looks_like_html(text):
+        from .textdump import extract_text_dump
+
+        return extract_text_dump(text, url)
+    text = bound_html(text)
+    tail = text[-4096:].lower()
+    cut_off = "</html" not in tail and "</body" not in tail
+
+    try:
+        root = load_html(text)
+    except Exception as exc:  # lxml raises a variety of errors on broken markup
+        raise ExtractionError(f"unparseable HTML: {exc.__class__.__name__}") from None
+    if root is None or root.find(".//body") is None and len(root) == 0:
+        raise ExtractionError("unparseable HTML: no document tree")
+
+    meta = read_metadata(root, url)
+    rules = rules_for(url or meta.canonical_url)
+    scope = root
+    if rules:
+        found = apply_rules(root, rules)
+        if found is not None:
+            scope = found
+    keep = protected_nodes(root)
+    preclean(root, keep=keep)
+    figures = harvest_figures(scope, url or meta.canonical_url, keep)
+
+    target = root
+    if scope is not root:
+        target = etree.Element("html")
+        body = etree.SubElement(target, "body")
+        body.append(scope)
     try:
         doc = trafilatura.bare_extraction(
-            text, url=url, with_metadata=True, include_images=True, include_comments=False,
-            include_tables=True,
+            target, url=url, fast=True, include_comments=False, include_tables=True, include_images=False,
+            with_metadata=False,
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         raise ExtractionError(f"unparseable HTML: {exc.__class__.__name__}: {exc}") from None
-    if doc is None or doc.body is None:
-        raise ExtractionError("no article body found")
-    paragraphs, body_html, images = body_to_parts(doc.body)
-    if not paragraphs:
-        raise ExtractionError("empty body")
-    lead = None
-    if doc.image:
-        lead = Image(url=doc.image)
-    elif images:
-        lead = images[0]
+
+    blocks = body_to_blocks(doc.body) if doc is not None and doc.body is not None else []
+    result = filter_blocks(blocks, meta.titles)
+    kept = result.blocks
+    if rules.drop_text:
+        kept = [b for b in kept if not any(p.search(b.text) for p in rules.drop_text)]
+    # a caption that trafilatura still found in the text flow goes to its image
+    kept, figures = _captions_out(kept, figures)
+
+    flags: dict[str, str] = dict(result.flags)
+    if meta.paywalled:
+        flags.setdefault("paywalled", "page says the article is not free to read")
+    if cut_off:
+        flags["truncated"] = "page ends before </html>: download cut short"
+    words = sum(len(b.text.split()) for b in kept)
+    kind = _not_article(root, meta, words, figures)
+    if kind:
+        flags["not_article"] = kind
+    if words < MIN_WORDS and not _is_cjk(" ".join(b.text for b in kept)):
+        if kind:
+            raise ExtractionError(f"not an article: {kind}")
+        raise ExtractionError("empty body" if not kept else f"empty body: only {words} words of text")
+    if flags.get("paywalled") and words < 150:
+        flags.setdefault("truncated", "only the part before the paywall is in the page")
+
+    paragraphs, body_html = blocks_to_output(kept)
+    lead, others = _lead_image(meta, figures)
     return Article(
-        url=url or doc.url or "",
-        canonical_url=doc.url if doc.url and doc.url != url else None,
-        title=(doc.title or "").strip(),
+        url=url or meta.canonical_url or "",
+        canonical_url=meta.canonical_url if meta.canonical_url and meta.canonical_url != url else None,
+        title=meta.title,
         paragraphs=paragraphs,
         html=sanitize_html(body_html),
-        authors=split_authors(doc.author),
-        published=parse_date(doc.date),
-        language=doc.language,
-        site_name=doc.sitename,
-        description=doc.description,
+        authors=meta.authors or _byline_people(result.bylines),
+        agencies=meta.agencies,
+        published=meta.published,
+        updated=meta.updated,
+        language=meta.language or guess_language(" ".join(paragraphs[:6])),
+        site_name=meta.site_name,
+        description=meta.description,
         image=lead,
-        images=images,
-        section=(doc.categories or [None])[0] if doc.categories else None,
-        tags=list(doc.tags or []),
+        images=others,
+        section=meta.section,
+        tags=meta.tags,
+        flags=flags,
     )
 
 
-_BLOCK_TAGS = {"p": "p", "head": "h2", "quote": "blockquote", "list": "ul", "table": "table"}
+def _is_cjk(text: str) -> bool:
+    return sum(1 for c in text if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af") > 40
 
 
-def body_to_parts(body: etree._Element) -> tuple[list[str], str, list[Image]]:
-    """trafilatura's XML body to (paragraphs, HTML, images)."""
-    paragraphs: list[str] = []
-    parts: list[str] = []
-    images: list[Image] = []
-    for el in body:
-        if el.tag == "graphic" or el.find(".//graphic") is not None:
-            for g in ([el] if el.tag == "graphic" else el.iter("graphic")):
-                src = g.get("src")
-                if src:
-                    images.append(Image(url=src, caption=(g.get("alt") or g.get("title") or None)))
-            if el.tag == "graphic":
+def _byline_people(lines: list[str]) -> list[str]:
+    from .people import split_people
+
+    return split_people(lines)[0] if lines else []
+
+
+def _captions_out(blocks: list[Block], figures: list[Image]) -> tuple[list[Block], list[Image]]:
+    caps = {norm(f.caption).lower(): f for f in figures if f.caption}
+    out = []
+    for b in blocks:
+        t = b.text
+        low = t.lower()
+        if low in caps:
+            continue
+        if caps and len(t) < 400:
+            c, credit = split_credit(t)
+            if credit and c.lower() in caps:
+                caps[c.lower()].credit = caps[c.lower()].credit or credit
                 continue
-        if el.tag == "list":
-            items = [" ".join("".join(i.itertext()).split()) for i in el.iter("item")]
-            items = [i for i in items if i]
-            if items:
-                paragraphs.extend(items)
-                parts.append("<ul>" + "".join(f"<li>{htmlmod.escape(i)}</li>" for i in items) + "</ul>")
+        out.append(b)
+    return out, figures
+
+
+def _same_image(a: str, b: str) -> bool:
+    def stem(u: str) -> str:
+        u = u.split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+        u = re.sub(r"\.(jpe?g|png|gif|webp|avif)$", "", u)
+        return re.sub(r"[-_]?\d{2,4}x\d{2,4}$", "", u)
+
+    return bool(a and b) and (a == b or (len(stem(a)) > 5 and stem(a) == stem(b)))
+
+
+def _lead_image(meta, figures: list[Image]) -> tuple[Image | None, list[Image]]:
+    if meta.image_url:
+        match = next((f for f in figures if _same_image(f.url, meta.image_url)), None)
+        lead = Image(url=meta.image_url, caption=meta.image_caption, credit=meta.image_credit)
+        if match is not None:
+            lead.caption = match.caption or lead.caption
+            lead.credit = match.credit or lead.credit
+            if lead.caption:
+                lead.caption, c2 = split_credit(lead.caption)
+                lead.credit = lead.credit or c2
+        others = [f for f in figures if f is not match and f.url and not _same_image(f.url, meta.image_url)]
+        return lead, others
+    with_url = [f for f in figures if f.url]
+    if with_url:
+        return with_url[0], with_url[1:]
+    return None, []
+
+
+def _not_article(root, meta, words: int, figures: list[Image]) -> str | None:
+    """Index, listing, gallery or video page: why, or None for an article."""
+    ld = meta.ld_types
+    og = meta.og_type or ""
+    if ld & ARTICLE_TYPES or og == "article":
+        if words < 60 and len(figures) >= 6:
+            return "gallery: pictures with little text"
+        if words < 40 and ("videoobject" in ld or og.startswith("video")):
+            return "video page with little text"
+        return None
+    if ld & NON_ARTICLE_TYPES:
+        return "listing: the page declares itself a " + sorted(ld & NON_ARTICLE_TYPES)[0]
+    if og.startswith("video") and words < 150:
+        return "video page with little text"
+    if words < 150:
+        body = root.find("body")
+        if body is not None:
+            n = text_len(body)
+            if n > 1500 and link_density(body, n) > 0.55:
+                return "listing: mostly links to other pages"
+        if len(figures) >= 6:
+            return "gallery: pictures with little text"
+    return None
+
+
+_KINDS = {"p": "p", "head": "h", "quote": "quote", "list": "list", "table": "table", "item": "li", "row": "row"}
+
+
+def body_to_blocks(body) -> list[Block]:
+    """trafilatura's XML body to flat blocks."""
+    out: list[Block] = []
+    for el in body:
+        tag = el.tag
+        if tag == "list":
+            for item in el.iter("item"):
+                t = norm("".join(item.itertext()))
+                if t:
+                    out.append(Block("li", t))
             continue
-        if el.tag == "table":
-            rows = []
+        if tag == "table":
             for row in el.iter("row"):
-                cells = [" ".join("".join(c.itertext()).split()) for c in row.iter("cell")]
-                rows.append(cells)
-            flat = [" | ".join(r) for r in rows if any(r)]
-            if flat:
-                paragraphs.extend(flat)
+                cells = [norm("".join(c.itertext())) for c in row.iter("cell")]
+                if any(cells):
+                    out.append(Block("row", " | ".join(c for c in cells if c)))
+            continue
+        if tag == "graphic":
+            continue
+        t = norm("".join(el.itertext()))
+        if t:
+            out.append(Block(_KINDS.get(tag, "p"), t))
+    return out
+
+
+def blocks_to_output(blocks: list[Block]) -> tuple[list[str], str]:
+    paragraphs = [b.text for b in blocks]
+    parts: list[str] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind in ("li", "row"):
+            j = i
+            while j < len(blocks) and blocks[j].kind == b.kind:
+                j += 1
+            items = blocks[i:j]
+            if b.kind == "li":
+                parts.append("<ul>" + "".join(f"<li>{htmlmod.escape(x.text)}</li>" for x in items) + "</ul>")
+            else:
                 parts.append("<table>" + "".join(
-                    "<tr>" + "".join(f"<td>{htmlmod.escape(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>")
+                    "<tr>" + "".join(f"<td>{htmlmod.escape(c)}</td>" for c in x.text.split(" | ")) + "</tr>"
+                    for x in items) + "</table>")
+            i = j
             continue
-        txt = " ".join("".join(el.itertext()).split())
-        if not txt:
-            continue
-        paragraphs.append(txt)
-        tag = _BLOCK_TAGS.get(el.tag, "p")
-        parts.append(f"<{tag}>{htmlmod.escape(txt)}</{tag}>")
-    return paragraphs, "\n".join(parts), images
+        tag = {"h": "h2", "quote": "blockquote"}.get(b.kind, "p")
+        parts.append(f"<{tag}>{htmlmod.escape(b.text)}</{tag}>")
+        i += 1
+    return paragraphs, "\n".join(parts)
+
+
+# ---------------------------------------------------------------- language
+_STOP = {
+    "en": "the and of to in is that for it with was on as by at be this from are have has",
+    "de": "der die und das ist nicht den von mit sich des auf für ein eine dem zu im",
+    "fr": "le la les et des est une un du que dans pour pas sur qui au avec",
+    "es": "el la de que y los las en del se un una por con para es al",
+    "pt": "de que não uma os as do da em para com um por é no na se mais",
+    "it": "il di che la è per un non una del della sono le gli con si",
+    "nl": "de het een van en is dat op te niet zijn voor met die er",
+    "ru": "и в не на что с по как это он из за но то от",
+    "id": "yang dan di ini itu dengan untuk dari tidak ke pada adalah",
+}
+_STOPSETS = {k: set(v.split()) for k, v in _STOP.items()}
+
+
+def guess_language(text: str) -> str | None:
+    """A cheap fallback when the page declares no language."""
+    if not text:
+        return None
+    sample = text[:3000]
+    scripts = [("ja", "\u3040", "\u30ff"), ("ko", "\uac00", "\ud7af"), ("zh", "\u4e00", "\u9fff"),
+               ("ar", "\u0600", "\u06ff"), ("th", "\u0e00", "\u0e7f"), ("he", "\u0590", "\u05ff"),
+               ("hi", "\u0900", "\u097f"), ("el", "\u0370", "\u03ff")]
+    for lang, lo, hi in scripts:
+        if sum(1 for c in sample if lo <= c <= hi) > len(sample) * 0.2:
+            return lang
+    words = re.findall(r"\w+", sample.lower())
+    if len(words) < 20:
+        return None
+    best, score = None, 0
+    for lang, stops in _STOPSETS.items():
+        s = sum(1 for w in words if w in stops)
+        if s > score:
+            best, score = lang, s
+    return best if score >= len(words) * 0.08 else None

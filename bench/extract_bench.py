@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Extraction benchmark: newsdesk and its peers, same pages, same metric, one table.
+
+    python bench/extract_bench.py                 # AEB (181 pages, gold bodies)
+    python bench/extract_bench.py --set n4k       # held-out sanity check: newspaper4k's pages
+    python bench/extract_bench.py --only newsdesk,trafilatura --worst 10
+
+Metric: see bench/extract/metric.py (AEB's shingle precision/recall).
+Speed: pages/second over the extraction calls only (pages are read and
+decompressed first; imports and extractor set-up are not timed). newsdesk gets
+the page bytes, as the ingest pipeline gives them; peers get the decoded string.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from extract import data, metric, peers  # noqa: E402
+
+
+def _newsdesk():
+    from newsdesk.extract import ExtractionError, extract_html
+
+    def run(raw: bytes, url):
+        try:
+            return extract_html(raw, url).text
+        except ExtractionError:
+            return ""
+
+    return run
+
+
+def run_one(fn, pages, use_bytes: bool):
+    outs = []
+    gc.collect()
+    t0 = time.perf_counter()
+    for pid, url, raw, _gold in pages:
+        page = raw if use_bytes else raw.decode("utf-8", errors="replace")
+        try:
+            outs.append(fn(page, url) or "")
+        except Exception:  # a peer crashing on a page counts as empty output
+            outs.append("")
+    dt = time.perf_counter() - t0
+    return outs, dt
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=["aeb", "n4k"], default="aeb")
+    ap.add_argument("--only", help="comma-separated extractor labels (newsdesk, trafilatura, ...)")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst newsdesk pages by F1")
+    args = ap.parse_args(argv)
+
+    if not data.SHARED.exists():
+        print(f"shared data not found at {data.SHARED}; nothing to measure")
+        return 0
+    pages = data.load_aeb() if args.set == "aeb" else data.load_n4k()
+    only = set(args.only.split(",")) if args.only else None
+
+    runners = []
+    if not only or "newsdesk" in only:
+        runners.append(("newsdesk", _newsdesk(), True))
+    ok, skipped = peers.available(only)
+    runners += [(label, fn, False) for label, fn in ok]
+    # warm up every extractor on one page so lazy imports are not timed
+    for _label, fn, use_bytes in runners:
+        run_one(fn, pages[:1], use_bytes)
+
+    rows, per_page = [], {}
+    for label, fn, use_bytes in runners:
+        outs, dt = run_one(fn, pages, use_bytes)
+        counts = [metric.page_counts(gold, out) for (_p, _u, _r, gold), out in zip(pages, outs)]
+        m = metric.aggregate(counts)
+        m["pps"] = len(pages) / dt if dt else float("inf")
+        rows.append((label, m))
+        per_page[label] = counts
+        print(f"  done {label}", file=sys.stderr)
+
+    title = "AEB (181 pages, gold bodies)" if args.set == "aeb" else "newspaper4k pages vs its own unverified text (sanity only)"
+    print(f"\n{title}: {len(pages)} pages")
+    print(f"{'extractor':24} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8} {'empty':>6}")
+    for label, m in sorted(rows, key=lambda r: -r[1]["f1"]):
+        print(f"{label:24} {m['precision']:9.3f} {m['recall']:7.3f} {m['f1']:6.3f} {m['pps']:8.1f} {m['empty']:6d}")
+    for note in skipped:
+        print(f"skipped {note}")
+
+    if args.worst and "newsdesk" in per_page:
+        def f1(c):
+            tp, fp, fn = c
+            p = tp / (tp + fp) if tp + fp else 0
+            r = tp / (tp + fn) if tp + fn else 0
+            return 2 * p * r / (p + r) if p + r else 0
+        scored = sorted(zip(pages, per_page["newsdesk"]), key=lambda x: f1(x[1]))
+        print(f"\nworst {args.worst} newsdesk pages:")
+        for (pid, url, _r, _g), c in scored[: args.worst]:
+            tp, fp, fn = c
+            print(f"  {f1(c):.3f} tp={tp} fp={fp} fn={fn} {pid[:12]} {url}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

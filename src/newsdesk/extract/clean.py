@@ -1,0 +1,300 @@
+"""HTML before trafilatura: remove page furniture the general cues identify,
+and harvest figures (image, caption, credit) so captions leave the body.
+
+Every removal is guarded: an element that holds the headline (first ``h1``),
+the article body (``itemprop=articleBody`` or a body-like class) or most of
+the page's text is never removed for a markup cue alone.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from ..model import Image
+from .cues import (CAPTION_RE, CONTENT_RE, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING, STRONG_RE,
+                   attr_tokens, is_caps_crosslink)
+
+_WS = re.compile(r"\s+")
+_DROP_ROLES = {"complementary", "navigation", "banner", "contentinfo", "dialog", "alertdialog", "search", "menu",
+               "menubar", "toolbar", "tooltip"}
+_HEADINGISH = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div", "li", "header", "dt", "em",
+               "label", "button", "summary", "legend", "a", "figcaption"}
+_BLOCKS = {"p", "li", "div", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "section"}
+# Whole class/id values so plainly a comment thread that they go even when long.
+_COMMENT_WHOLE = re.compile(r"^(?:comments?|comment-?list|comments-?area|comments-?section|comment-?section|disqus(?:-?thread)?"
+                            r"|respond|responses|discussion|comment-?respond|comments-?container|comment-?thread"
+                            r"|fb-comments|user-?comments|reader-?comments|article-?comments|post-?comments)$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def norm(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def text_len(el) -> int:
+    return len(norm(el.text_content())) if hasattr(el, "text_content") else len(norm("".join(el.itertext())))
+
+
+def link_density(el, total: int | None = None) -> float:
+    total = text_len(el) if total is None else total
+    if not total:
+        return 0.0
+    linked = sum(len(norm("".join(a.itertext()))) for a in el.iter("a"))
+    return min(1.0, linked / total)
+
+
+def _attrs(el) -> str:
+    parts = [el.get("class"), el.get("id")]
+    for k in ("data-component", "data-module", "data-type", "data-testid", "data-role", "data-block-type"):
+        v = el.get(k)
+        if v:
+            parts.append(v)
+    return " ".join(p for p in parts if p)
+
+
+def _whole_values(el) -> list[str]:
+    vals = (el.get("class") or "").split() + ([el.get("id")] if el.get("id") else [])
+    return [re.sub(r"[^a-z0-9]+", "-", v.lower()).strip("-") for v in vals]
+
+
+def protected_nodes(root) -> set:
+    """The headline, the article body, and all their ancestors."""
+    anchors = []
+    for h1 in root.iter("h1"):
+        if text_len(h1) >= 8:
+            anchors.append(h1)
+            break
+    for el in root.xpath('//*[@itemprop="articleBody" or @itemprop="articlebody"]'):
+        anchors.append(el)
+    for el in root.iter(etree.Element):
+        cls = el.get("class")
+        if cls and CONTENT_RE.search(attr_tokens(cls)):
+            anchors.append(el)
+    keep = set()
+    for a in anchors:
+        keep.add(a)
+        for anc in a.iterancestors():
+            if anc in keep:
+                break
+            keep.add(anc)
+    return keep
+
+
+def drop(el) -> None:
+    """Remove an element but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    parent.remove(el)
+    if tail and tail.strip():
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def preclean(root, *, keep: set | None = None) -> dict[str, int]:
+    """Remove boilerplate in place. Returns counts per cue, for debugging and tests."""
+    stats = {"markup": 0, "heading": 0, "inline": 0, "hidden": 0}
+    body = root.find("body")
+    if body is None:
+        body = root
+    keep = protected_nodes(root) if keep is None else keep
+    body_len = max(1, text_len(body))
+
+    doomed = []
+    for el in body.iter(etree.Element):
+        tag = el.tag
+        if not isinstance(tag, str) or el in keep or tag in ("body", "html", "main"):
+            continue
+        # hidden things
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            doomed.append((el, "hidden", False))
+            continue
+        if el.get("aria-hidden") == "true" and tag not in ("img", "svg", "i"):
+            doomed.append((el, "hidden", False))
+            continue
+        role = (el.get("role") or "").lower()
+        if role in _DROP_ROLES:
+            doomed.append((el, "markup", False))
+            continue
+        a = _attrs(el)
+        if not a:
+            continue
+        toks = attr_tokens(a)
+        if CONTENT_RE.search(toks):
+            continue
+        if STRONG_RE.search(toks):
+            whole = any(_COMMENT_WHOLE.match(v) for v in _whole_values(el))
+            doomed.append((el, "markup", whole))
+    removed = set()
+    for el, why, whole in doomed:
+        if any(anc in removed for anc in el.iterancestors()):
+            continue
+        if why == "markup" and not whole:
+            # a big wrapper that merely carries a cue ("has-sidebar") is not furniture
+            n = text_len(el)
+            if n > 0.4 * body_len and n > 400:
+                continue
+        if why == "hidden" and text_len(el) > 0.3 * body_len and body_len > 1000:
+            continue
+        removed.add(el)
+        drop(el)
+        stats[why] += 1
+
+    # headings that open related / share / comment blocks, and inline cross-links
+    for el in list(body.iter(*_HEADINGISH)):
+        if el.getparent() is None or el in keep:
+            continue
+        if el.tag == "div" and len(el) > 3:
+            continue
+        txt = norm(el.text_content())
+        if not txt:
+            continue
+        if len(txt) <= 60 and RELATED_HEADING.match(txt):
+            _drop_related_block(el, keep)
+            stats["heading"] += 1
+            continue
+        if el.tag in _BLOCKS and len(txt) <= 300:
+            ld = link_density(el, len(txt))
+            if (ld >= 0.3 and INLINE_CROSSLINK.match(txt)) or (ld >= 0.5 and is_caps_crosslink(txt, 4)):
+                drop(el)
+                stats["inline"] += 1
+    return stats
+
+
+def _is_linky(el) -> bool:
+    if not isinstance(el.tag, str):
+        return False
+    n = text_len(el)
+    if n == 0:
+        return el.find(".//img") is not None or el.tag in ("ul", "ol", "div", "section")
+    return link_density(el, n) >= 0.5
+
+
+def _drop_related_block(heading, keep: set) -> None:
+    """Drop a heading like "You May Also Like" and the block of links it opens."""
+    # climb while the container is small and made of links
+    block = heading
+    for anc in heading.iterancestors():
+        if anc in keep or anc.tag in ("body", "html", "main", "article"):
+            break
+        n = text_len(anc)
+        if n > 3000:
+            break
+        own = text_len(heading)
+        linked = sum(len(norm("".join(a.itertext()))) for a in anc.iter("a"))
+        if n - own > 0 and linked / max(1, n - own) < 0.5:
+            break
+        block = anc
+    if block is not heading:
+        drop(block)
+        return
+    # heading sits in the article flow: drop it and the link-heavy siblings after it
+    sib = heading.getnext()
+    drop(heading)
+    while sib is not None and _is_linky(sib):
+        nxt = sib.getnext()
+        drop(sib)
+        sib = nxt
+
+
+# ---------------------------------------------------------------- figures
+_IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-full-src")
+_CREDIT_TAIL = re.compile(
+    r"""\s*(?:
+      \((?P<p>[^()]{2,90})\)                                   # (Ludovic Marin/Pool via Reuters)
+    | \[(?P<b>[^\[\]]{2,90})\]
+    | (?:photo|photograph|image|picture|credit|foto|bild|video)s?(?:\s+(?:credit|by))?\s*[:|]\s*(?P<c>[^:|]{2,90})
+    | (?:\||–|—|-)\s*(?P<d>[^|–—]{2,60}?(?:/|\bvia\b|getty|reuters|\bap\b|afp|epa|shutterstock|istock|alamy|pool|courtesy|file|photo)[^|–—]{0,40})
+    | ©\s*(?P<e>.{2,90})
+    )\s*$""",
+    re.I | re.X,
+)
+_CREDITISH = re.compile(r"/|\bvia\b|getty|reuters|\bap\b|afp|epa|shutterstock|istock|alamy|\bpool\b|courtesy|\bfile\b"
+                        r"|photo|images?\b|press|agency|news|wire|staff|\bpa\b|bloomberg|nasa|handout|©", re.I)
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """'Leaders met in Paris. (Ludovic Marin/Pool via Reuters)' -> ('Leaders met in Paris.', 'Ludovic Marin/Pool via Reuters')."""
+    caption = norm(caption)
+    m = _CREDIT_TAIL.search(caption)
+    if not m:
+        return caption, None
+    credit = next(g for g in m.groups() if g)
+    credit = norm(credit).strip(" .")
+    words = credit.split()
+    looks = bool(_CREDITISH.search(credit)) or (
+        m.group("c") is not None or m.group("e") is not None
+    ) or (1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w[:1].isalpha()))
+    if not looks or len(words) > 12:
+        return caption, None
+    return caption[: m.start()].strip(), credit
+
+
+def _img_url(img, base: str | None) -> str | None:
+    for a in _IMG_ATTRS:
+        v = img.get(a)
+        if v and not v.startswith("data:"):
+            return urljoin(base or "", v.strip())
+    srcset = img.get("srcset") or img.get("data-srcset")
+    if srcset:
+        first = srcset.split(",")[0].strip().split(" ")[0]
+        if first and not first.startswith("data:"):
+            return urljoin(base or "", first)
+    return None
+
+
+def harvest_figures(root, base: str | None, keep: set) -> list[Image]:
+    """Images with caption and credit, from <figure>s and caption-classed blocks; captions then leave the tree."""
+    images: list[Image] = []
+    seen = set()
+    candidates = list(root.iter("figure"))
+    for el in root.iter(etree.Element):
+        cls = el.get("class")
+        if cls and el.tag != "figure" and CAPTION_RE.search(attr_tokens(cls)) and text_len(el) < 600:
+            candidates.append(el)
+    for fig in candidates:
+        if fig.getparent() is None:
+            continue
+        holder = fig
+        if fig.tag != "figure":
+            # a caption block: its image is in the nearest ancestor that has one
+            holder = next((a for a in fig.iterancestors() if a.find(".//img") is not None), fig)
+            if holder.tag in ("body", "html") or text_len(holder) > 1500:
+                holder = fig
+        img = holder.find(".//img")
+        url = _img_url(img, base) if img is not None else None
+        cap_el = fig.find(".//figcaption") if fig.tag == "figure" else fig
+        credit = None
+        caption = None
+        if cap_el is not None:
+            cred_els = [e for e in cap_el.iter(etree.Element) if e is not cap_el and e.get("class")
+                        and CREDIT_RE.search(attr_tokens(e.get("class")))]
+            if fig.tag == "figure":
+                cred_els += [e for e in fig.iter(etree.Element) if e.get("class") and CREDIT_RE.search(attr_tokens(e.get("class")))
+                             and e not in cred_els and not any(x in cred_els for x in e.iterancestors())]
+            for c in cred_els:
+                t = norm(c.text_content())
+                if t:
+                    credit = credit or re.sub(r"^(?:photo|image|credit|foto)s?\s*(?:credit)?\s*[:|]\s*", "", t, flags=re.I)
+                    if c.getparent() is not None:
+                        drop(c)
+            caption = norm(cap_el.text_content()) if cap_el.getparent() is not None or cap_el is fig else None
+            if caption:
+                caption, tail_credit = split_credit(caption)
+                credit = credit or tail_credit
+        if url is None and not caption:
+            continue
+        key = url or caption
+        if key not in seen:
+            seen.add(key)
+            images.append(Image(url=url or "", caption=caption or None, credit=credit.strip(" .") if credit else None))
+        if cap_el is not None and cap_el.getparent() is not None and cap_el not in keep:
+            drop(cap_el)
+    return images

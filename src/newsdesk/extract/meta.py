@@ -1,0 +1,432 @@
+"""Metadata from the page itself: JSON-LD first, then meta tags, then the visible page.
+
+Read-only over the parsed tree; runs before any cleaning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urljoin, urlparse
+
+from ..normalize import parse_date
+from .people import split_people
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "livebloggposting", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report", "socialmediaposting", "posting", "satiricalarticle", "review",
+    "medicalscholarlyarticle", "advertisercontentarticle", "creativework",
+}
+NON_ARTICLE_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "imagegallery",
+                     "mediagallery", "videogallery", "faqpage", "aboutpage", "contactpage", "checkoutpage"}
+_WS = re.compile(r"\s+")
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»|•|/|:)\s+")
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+
+
+def _n(s) -> str:
+    return _WS.sub(" ", str(s or "")).strip()
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    description: str | None = None
+    image_url: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
+    og_type: str | None = None
+    ld_types: set[str] = field(default_factory=set)
+    paywalled: bool = False
+    titles: list[str] = field(default_factory=list)  # every headline candidate, for body de-duplication
+
+
+# ---------------------------------------------------------------- JSON-LD
+def _ld_objects(root) -> list[dict]:
+    out: list[dict] = []
+
+    def walk(o, depth=0):
+        if depth > 6:
+            return
+        if isinstance(o, list):
+            for x in o:
+                walk(x, depth + 1)
+        elif isinstance(o, dict):
+            out.append(o)
+            if "@graph" in o:
+                walk(o["@graph"], depth + 1)
+            me = o.get("mainEntity")
+            if isinstance(me, (dict, list)):
+                walk(me, depth + 1)
+
+    for sc in root.iter("script"):
+        if (sc.get("type") or "").strip().lower() != "application/ld+json" or not sc.text:
+            continue
+        raw = sc.text.strip()
+        if len(raw) > 500_000:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.strip().rstrip(";")), strict=False)
+            except ValueError:
+                continue
+        walk(data)
+    return out
+
+
+def _types(o: dict) -> set[str]:
+    t = o.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {str(x).lower() for x in t}
+    return set()
+
+
+def _first(v):
+    if isinstance(v, list):
+        return v[0] if v else None
+    return v
+
+
+def _names(v) -> list[tuple[str, str]]:
+    """author values -> [(kind, name)] with kind 'person'|'org'|'?'."""
+    out = []
+    for x in v if isinstance(v, list) else [v]:
+        if isinstance(x, str):
+            out.append(("?", x))
+        elif isinstance(x, dict):
+            name = x.get("name")
+            if isinstance(name, list):
+                name = " ".join(map(str, name))
+            if not name and (x.get("givenName") or x.get("familyName")):
+                name = f"{x.get('givenName', '')} {x.get('familyName', '')}"
+            if name:
+                kind = "org" if _types(x) & {"organization", "newsmediaorganization", "corporation"} else (
+                    "person" if "person" in _types(x) else "?")
+                out.append((kind, str(name)))
+    return out
+
+
+def _img(v) -> tuple[str | None, str | None]:
+    v = _first(v)
+    if isinstance(v, str):
+        return v, None
+    if isinstance(v, dict):
+        u = v.get("url") or v.get("contentUrl") or v.get("@id")
+        return (str(u) if u else None), (_n(v.get("caption")) or None) if isinstance(v.get("caption"), str) else None
+    return None, None
+
+
+# ---------------------------------------------------------------- helpers
+def parse_when(value) -> datetime | None:
+    if not value:
+        return None
+    if isinstance(value, list):
+        value = value[0] if value else None
+        if not value:
+            return None
+    s = _n(value)
+    if not s or len(s) > 60:
+        return None
+    dt = parse_date(s)
+    if dt is None:
+        try:
+            from dateutil import parser as dparser
+
+            dt = dparser.parse(s, fuzzy=False)
+        except (ValueError, OverflowError, TypeError, ImportError):
+            try:
+                dt = datetime.fromtimestamp(int(s[:10]), tz=timezone.utc) if s.isdigit() and len(s) in (10, 13) else None
+            except (ValueError, OSError):
+                dt = None
+        if dt is None:
+            return None
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+    if not (1990 <= dt.year <= datetime.now(timezone.utc).year + 1):
+        return None
+    return dt
+
+
+def _lang(v: str | None) -> str | None:
+    if not v:
+        return None
+    v = v.strip().replace("_", "-").split(",")[0].strip()
+    m = re.match(r"^([a-zA-Z]{2,3})(?:-|$)", v)
+    return m.group(1).lower() if m else None
+
+
+def strip_site(title: str, site_names: list[str], host: str | None) -> str:
+    """'Headline | Site' / 'Site - Headline' -> 'Headline'."""
+    title = _n(title)
+    if not title:
+        return ""
+    keys = {re.sub(r"[^a-z0-9]", "", s.lower()) for s in site_names if s}
+    if host:
+        h = host.lower()
+        h = h[4:] if h.startswith("www.") else h
+        keys.add(re.sub(r"[^a-z0-9]", "", h.rsplit(".", 1)[0]))
+        keys.add(re.sub(r"[^a-z0-9]", "", h.split(".")[0]))
+        keys.add(re.sub(r"[^a-z0-9]", "", h))
+    keys.discard("")
+
+    def is_site(seg: str) -> bool:
+        k = re.sub(r"[^a-z0-9]", "", seg.lower())
+        if not k:
+            return True
+        return any(k == x or (len(x) >= 4 and (x in k or k in x) and len(k) <= len(x) + 12) for x in keys)
+
+    parts = _TITLE_SEP.split(title)
+    if len(parts) == 1:
+        return title
+    seps = _TITLE_SEP.findall(title)
+    # trailing segments that name the site
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+        seps.pop(0)
+    # a trailing " | Section" after a pipe, when the pipe is the page's separator
+    if len(parts) > 1 and seps and seps[-1].strip() == "|" and len(parts[-1].split()) <= 3 and len(parts[0].split()) >= 4:
+        parts.pop()
+        seps.pop()
+    out = parts[0]
+    for sep, p in zip(seps, parts[1:]):
+        out += sep + p
+    return out.strip()
+
+
+def _sim(a: str, b: str) -> float:
+    ta, tb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / len(ta | tb)
+
+
+# ---------------------------------------------------------------- main
+def read_metadata(root, url: str | None) -> Meta:
+    m = Meta()
+    metas: dict[str, list[str]] = {}
+    head_title = ""
+    canonical = None
+    for el in root.iter("meta", "link", "title", "html"):
+        tag = el.tag
+        if tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+            val = el.get("content")
+            if key and val and val.strip():
+                metas.setdefault(key, []).append(val.strip())
+        elif tag == "link":
+            rel = (el.get("rel") or "").lower().split()
+            if "canonical" in rel and el.get("href") and canonical is None:
+                canonical = el.get("href").strip()
+        elif tag == "title" and not head_title:
+            head_title = _n(el.text_content())
+        elif tag == "html":
+            m.language = _lang(el.get("lang") or el.get("xml:lang"))
+
+    def mv(*keys) -> str | None:
+        for k in keys:
+            if metas.get(k):
+                return metas[k][0]
+        return None
+
+    def mall(*keys) -> list[str]:
+        out = []
+        for k in keys:
+            out.extend(metas.get(k, []))
+        return out
+
+    objs = _ld_objects(root)
+    art = None
+    for o in objs:
+        ts = _types(o)
+        m.ld_types |= ts
+        if ts & ARTICLE_TYPES and (art is None or ("headline" in o and "headline" not in art)):
+            art = o
+    if art is None:
+        for o in objs:
+            if ("webpage" in _types(o) or "itemPage".lower() in _types(o)) and (o.get("headline") or o.get("datePublished")):
+                art = o
+                break
+    art = art or {}
+    publisher = art.get("publisher") if isinstance(art.get("publisher"), dict) else {}
+    if not publisher:
+        for o in objs:
+            if _types(o) & {"organization", "newsmediaorganization"} and o.get("name"):
+                publisher = o
+                break
+
+    # site, canonical
+    host = urlparse(url).hostname if url else None
+    m.site_name = _n(mv("og:site_name", "application-name", "al:ios:app_name") or (publisher or {}).get("name") or "") or None
+    cano = canonical or mv("og:url") or (art.get("url") if isinstance(art.get("url"), str) else None)
+    if cano:
+        cano = urljoin(url or "", cano)
+        if cano.startswith(("http://", "https://")):
+            m.canonical_url = cano
+    if not host and m.canonical_url:
+        host = urlparse(m.canonical_url).hostname
+
+    # title
+    h1 = ""
+    for el in root.iter("h1"):
+        t = _n(el.text_content())
+        if len(t) >= 8:
+            h1 = t
+            break
+    sites = [m.site_name or "", _n((publisher or {}).get("name") or ""), mv("twitter:site") or ""]
+    sites = [s.lstrip("@") for s in sites]
+    metas_titles = [strip_site(t, sites, host) for t in (
+        _n(art.get("headline")) if isinstance(art.get("headline"), str) else "",
+        mv("og:title"), mv("twitter:title"), mv("headline", "sailthru.title", "parsely-title", "dc.title"),
+        head_title) if t]
+    metas_titles = [t for t in metas_titles if t]
+    title = ""
+    site_keys = {re.sub(r"\W", "", s.lower()) for s in sites if s}
+    if h1 and re.sub(r"\W", "", h1.lower()) not in site_keys and len(h1) < 300:
+        if not metas_titles or any(_sim(h1, t) >= 0.5 or t.lower().startswith(h1.lower()) or h1.lower().startswith(t.lower())
+                                   for t in metas_titles):
+            title = h1
+    if not title and metas_titles:
+        title = metas_titles[0]
+    m.title = title
+    m.titles = [t for t in [h1, *metas_titles] if t]
+
+    # people
+    raw_people = []
+    ld_orgs = []
+    for kind, name in _names(art.get("author")) + _names(art.get("creator")):
+        (ld_orgs if kind == "org" else raw_people).append(name)
+    if not raw_people:
+        for v in mall("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+                      "dcterms.creator", "cxenseparse:author", "twitter:creator:name"):
+            if not v.startswith(("http://", "https://")):
+                raw_people.append(v)
+    if not raw_people:
+        raw_people = visible_byline(root)
+    orgs = {s.lower() for s in sites if s}
+    people, agencies = split_people(raw_people, orgs)
+    for o in ld_orgs:
+        p2, a2 = split_people([o], orgs)
+        for a in a2 + p2:  # an Organization author is never a person
+            if a.lower() not in {x.lower() for x in agencies}:
+                agencies.append(a)
+    if people or agencies:
+        pass
+    site_low = (m.site_name or "").lower()
+    m.authors = people
+    m.agencies = [a for a in agencies if a.lower() != site_low or a.lower() in ("reuters", "associated press")]
+
+    # dates
+    m.published = (parse_when(art.get("datePublished")) or parse_when(mv(
+        "article:published_time", "og:article:published_time", "datepublished", "article.published", "pubdate",
+        "publishdate", "publish-date", "published-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+        "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time", "article:published", "pub_date",
+        "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished",
+        "datecreated", "dc.date.created", "release_date", "displaydate"))
+        or _time_element(root) or _url_date(url or m.canonical_url))
+    m.updated = parse_when(art.get("dateModified")) or parse_when(mv(
+        "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified",
+        "last-modified", "lastmod", "article.updated", "article:modified"))
+
+    # language, section, tags, description
+    m.language = m.language or _lang(mv("content-language", "language", "og:locale", "dc.language")) or _lang(
+        art.get("inLanguage") if isinstance(art.get("inLanguage"), str) else None)
+    sec = art.get("articleSection")
+    sec = _first(sec) if sec else None
+    m.section = _n(sec or mv("article:section", "section", "parsely-section", "category", "sailthru.section")) or None
+    tags = mall("article:tag", "og:article:tag")
+    if not tags:
+        kw = art.get("keywords")
+        if isinstance(kw, list):
+            tags = [str(k) for k in kw]
+        elif isinstance(kw, str):
+            tags = kw.split(",")
+    if not tags:
+        kw = mv("news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+        tags = kw.split(",") if kw else []
+    seen = set()
+    m.tags = []
+    for t in tags:
+        t = _n(t)
+        if t and len(t) < 60 and t.lower() not in seen and ":" not in t:
+            seen.add(t.lower())
+            m.tags.append(t)
+    m.tags = m.tags[:25]
+    m.description = _n(mv("og:description", "description", "twitter:description", "dc.description")
+                       or (art.get("description") if isinstance(art.get("description"), str) else "")) or None
+
+    # lead image
+    iu, icap = _img(art.get("image"))
+    m.image_url = mv("og:image", "og:image:url", "og:image:secure_url") or iu or mv("twitter:image", "twitter:image:src")
+    if m.image_url:
+        m.image_url = urljoin(url or "", m.image_url.strip())
+    m.image_caption = icap or _n(mv("og:image:alt", "twitter:image:alt")) or None
+
+    # kind of page, paywall
+    m.og_type = (mv("og:type") or "").lower() or None
+    free = art.get("isAccessibleForFree")
+    parts = art.get("hasPart")
+    if isinstance(parts, dict):
+        parts = [parts]
+    if str(free).lower() == "false" or any(isinstance(p, dict) and str(p.get("isAccessibleForFree")).lower() == "false"
+                                          for p in (parts or [])):
+        m.paywalled = True
+    tier = (mv("article:content_tier") or "").lower()
+    if tier in ("locked", "metered"):
+        m.paywalled = True
+    return m
+
+
+_BYLINE_XP = ('//*[@rel="author" or @itemprop="author" or contains(concat(" ", normalize-space(@class), " "), " byline ")'
+              ' or contains(@class, "author-name") or contains(@class, "byline__name") or contains(@class, "author__name")'
+              ' or contains(@class, "article-author") or contains(@class, "byline-name") or contains(@class, "authorName")]')
+
+
+def visible_byline(root) -> list[str]:
+    out = []
+    for el in root.xpath(_BYLINE_XP)[:6]:
+        inner = el.xpath('.//*[@itemprop="name"]')
+        t = _n(inner[0].text_content()) if inner else _n(el.text_content())
+        if el.tag == "meta":
+            t = _n(el.get("content"))
+        if t and len(t) < 120 and t not in out:
+            out.append(t)
+    return out
+
+
+def _time_element(root) -> datetime | None:
+    for el in root.iter("time"):
+        v = el.get("datetime")
+        if v:
+            return parse_when(v)
+    return None
+
+
+def _url_date(url: str | None) -> datetime | None:
+    if not url:
+        return None
+    mt = _URL_DATE.search(url)
+    if not mt:
+        return None
+    try:
+        return datetime(int(mt.group(1)), int(mt.group(2)), int(mt.group(3)), tzinfo=timezone.utc)
+    except ValueError:
+        return None
