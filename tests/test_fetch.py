@@ -453,6 +453,26 @@ def test_connect_time_guard_connects_to_checked_address():
     assert calls == [("93.184.216.34", 443)]
 
 
+def test_guarded_transport_end_to_end(server, monkeypatch):
+    """Real httpx transport + guard: the name is resolved once, checked, and the
+    socket goes to that address while Host still names the site."""
+    real_kind = netguard.address_kind
+    monkeypatch.setattr(netguard, "address_kind",
+                        lambda ip: None if str(ip) == "127.0.0.1" else real_kind(ip))
+    lookups = []
+
+    async def dns(host, port):
+        lookups.append(host)
+        return ["127.0.0.1"]
+
+    server.routes["/"] = lambda h: h.reply(200, b"via guard")
+    port = server.httpd.server_address[1]
+    res = get(f"http://site.test:{port}/", FetchSettings(respect_robots=False), resolver=dns)
+    assert res.content == b"via guard"
+    assert server.requests[0][1]["Host"] == f"site.test:{port}"
+    assert lookups == ["site.test"]  # pre-check and connect shared one pinned lookup
+
+
 def test_default_transport_has_connect_time_guard():
     async def go():
         async with Fetcher(FetchSettings()) as f:

@@ -391,6 +391,8 @@ class Fetcher:
             raise FetchError(requested, f"network error: {_describe(exc)}{where}") from None
         except httpx.InvalidURL as exc:
             raise FetchError(requested, f"invalid URL{where}: {exc}") from None
+        except httpx.HTTPError as exc:  # e.g. DecodingError from a pre-read body
+            raise FetchError(requested, f"HTTP client error: {_describe(exc)}{where}") from None
 
     async def _read_body(
         self,
