@@ -14,24 +14,19 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..model import Image
-from .cues import (CAPTION_RE, CONTENT_RE, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING, STRONG_RE,
+from .cues import (CAPTION_RE, CONTENT_RE, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING,
+                   STRONG_RE,
                    attr_tokens, is_caps_crosslink)
 
 _WS = re.compile(r"\s+")
-_DROP_ROLES = {"complementary", "navigation", "banner", "contentinfo", "dialog", "alertdialog", "search", "menu",
-               "menubar", "toolbar", "tooltip"}
-_HEADINGISH = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div", "li", "header", "dt", "em",
-               "label", "button", "summary", "legend", "a", "figcaption"}
-_BLOCKS = {"p", "li", "div", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "section"}
 # Whole class/id values so plainly a comment thread that they go even when long.
 _COMMENT_WHOLE = re.compile(r"^(?:comments?|comment-?list|comments-?area|comments-?section|comment-?section|disqus(?:-?thread)?"
                             r"|respond|responses|discussion|comment-?respond|comments-?container|comment-?thread"
                             r"|fb-comments|user-?comments|reader-?comments|article-?comments|post-?comments)$")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def norm(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def text_len(el) -> int:
@@ -47,12 +42,7 @@ def link_density(el, total: int | None = None) -> float:
 
 
 def _attrs(el) -> str:
-    parts = [el.get("class"), el.get("id")]
-    for k in ("data-component", "data-module", "data-type", "data-testid", "data-role", "data-block-type"):
-        v = el.get(k)
-        if v:
-            parts.append(v)
-    return " ".join(p for p in parts if p)
+    return f'{el.get("class") or ""} {el.get("id") or ""} {el.get("data-component") or ""} {el.get("data-module") or ""}'.strip()
 
 
 def _whole_values(el) -> list[str]:
@@ -60,19 +50,25 @@ def _whole_values(el) -> list[str]:
     return [re.sub(r"[^a-z0-9]+", "-", v.lower()).strip("-") for v in vals]
 
 
-def protected_nodes(root) -> set:
-    """The headline, the article body, and all their ancestors."""
-    anchors = []
-    for h1 in root.iter("h1"):
-        if text_len(h1) >= 8:
-            anchors.append(h1)
-            break
-    for el in root.xpath('//*[@itemprop="articleBody" or @itemprop="articlebody"]'):
-        anchors.append(el)
-    for el in root.iter(etree.Element):
-        cls = el.get("class")
-        if cls and CONTENT_RE.search(attr_tokens(cls)):
-            anchors.append(el)
+def _verdict(el) -> int:
+    """0 nothing, 1 furniture, 2 comment thread, 3 article body (cached per attribute text)."""
+    a = _attrs(el)
+    v = _VERDICTS.get(a)
+    if v is None:
+        toks = attr_tokens(a)
+        if CONTENT_RE.search(toks):
+            v = 3
+        elif not STRONG_RE.search(toks):
+            v = 0
+        else:
+            v = 2 if any(_COMMENT_WHOLE.match(x) for x in _whole_values(el)) else 1
+        if len(_VERDICTS) > 50_000:
+            _VERDICTS.clear()
+        _VERDICTS[a] = v
+    return v
+
+
+def _ancestors_closure(anchors) -> set:
     keep = set()
     for a in anchors:
         keep.add(a)
@@ -81,6 +77,23 @@ def protected_nodes(root) -> set:
                 break
             keep.add(anc)
     return keep
+
+
+def _h1_and_itemprop(root) -> list:
+    anchors = []
+    for h1 in root.iter("h1"):
+        if text_len(h1) >= 8:
+            anchors.append(h1)
+            break
+    anchors.extend(_ARTICLE_BODY(root))
+    return anchors
+
+
+def protected_nodes(root) -> set:
+    """The headline, the article body, and all their ancestors."""
+    anchors = _h1_and_itemprop(root)
+    anchors.extend(el for el in _WITH_ATTRS(root) if _verdict(el) == 3)
+    return _ancestors_closure(anchors)
 
 
 def drop(el) -> None:
@@ -98,43 +111,50 @@ def drop(el) -> None:
             parent.text = (parent.text or "") + tail
 
 
-def preclean(root, *, keep: set | None = None) -> dict[str, int]:
-    """Remove boilerplate in place. Returns counts per cue, for debugging and tests."""
+_HIDDEN = etree.XPath("//body//*[@hidden or @aria-hidden or @style or @role]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_DROP_ROLES = {"complementary", "navigation", "banner", "contentinfo", "dialog", "alertdialog", "search", "menu",
+               "menubar", "toolbar", "tooltip"}
+_WITH_ATTRS = etree.XPath("//body//*[@class or @id or @data-component or @data-module]")
+_ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody" or @itemprop="articlebody"]')
+_VERDICTS: dict[str, int] = {}  # attribute text -> 0 keep, 1 furniture, 2 comment thread
+_HEADING_XPATH = etree.XPath(
+    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::strong"
+    " or self::b or self::span or self::div or self::header or self::dt or self::summary][not(*[4])]"
+    "[string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) <= 60]"
+)
+_INLINE_XPATH = etree.XPath(
+    "//body//*[self::p or self::li or self::div or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or self::blockquote or self::dd or self::section][not(*[16])][.//a]"
+    "[string-length(normalize-space(.)) > 3 and string-length(normalize-space(.)) <= 300]"
+)
+
+
+def preclean(root) -> tuple[set, dict[str, int]]:
+    """Remove boilerplate in place. Returns the protected nodes and counts per cue."""
     stats = {"markup": 0, "heading": 0, "inline": 0, "hidden": 0}
     body = root.find("body")
     if body is None:
-        body = root
-    keep = protected_nodes(root) if keep is None else keep
+        return set(), stats
+    with_attrs = [(el, _verdict(el)) for el in _WITH_ATTRS(root)]
+    keep = _ancestors_closure(_h1_and_itemprop(root) + [el for el, v in with_attrs if v == 3])
     body_len = max(1, text_len(body))
 
     doomed = []
-    for el in body.iter(etree.Element):
-        tag = el.tag
-        if not isinstance(tag, str) or el in keep or tag in ("body", "html", "main"):
+    for el in _HIDDEN(root):
+        if el.tag in ("body", "html", "main", "img", "svg", "i") or el in keep:
             continue
-        # hidden things
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or (
+                el.get("style") and _HIDDEN_STYLE.search(el.get("style"))):
             doomed.append((el, "hidden", False))
-            continue
-        if el.get("aria-hidden") == "true" and tag not in ("img", "svg", "i"):
-            doomed.append((el, "hidden", False))
-            continue
-        role = (el.get("role") or "").lower()
-        if role in _DROP_ROLES:
+        elif (el.get("role") or "").lower() in _DROP_ROLES:
             doomed.append((el, "markup", False))
-            continue
-        a = _attrs(el)
-        if not a:
-            continue
-        toks = attr_tokens(a)
-        if CONTENT_RE.search(toks):
-            continue
-        if STRONG_RE.search(toks):
-            whole = any(_COMMENT_WHOLE.match(v) for v in _whole_values(el))
-            doomed.append((el, "markup", whole))
+    for el, verdict in with_attrs:
+        if verdict in (1, 2) and el not in keep and el.tag not in ("body", "html", "main"):
+            doomed.append((el, "markup", verdict == 2))
     removed = set()
     for el, why, whole in doomed:
-        if any(anc in removed for anc in el.iterancestors()):
+        if el in removed or any(anc in removed for anc in el.iterancestors()):
             continue
         if why == "markup" and not whole:
             # a big wrapper that merely carries a cue ("has-sidebar") is not furniture
@@ -147,25 +167,28 @@ def preclean(root, *, keep: set | None = None) -> dict[str, int]:
         drop(el)
         stats[why] += 1
 
-    # headings that open related / share / comment blocks, and inline cross-links
-    for el in list(body.iter(*_HEADINGISH)):
+    # headings that open related / share / comment blocks
+    for el in _HEADING_XPATH(root):
         if el.getparent() is None or el in keep:
             continue
-        if el.tag == "div" and len(el) > 3:
-            continue
         txt = norm(el.text_content())
-        if not txt:
-            continue
-        if len(txt) <= 60 and RELATED_HEADING.match(txt):
+        if txt and RELATED_HEADING.match(txt):
+            if any(anc.getparent() is None for anc in el.iterancestors() if anc.tag != "html"):
+                continue  # already gone with a dropped block
             _drop_related_block(el, keep)
             stats["heading"] += 1
+    # short link blocks that point elsewhere ("Related: ...", "READ MORE: ...", ALL-CAPS teasers)
+    for el in _INLINE_XPATH(root):
+        if el.getparent() is None or el in keep:
             continue
-        if el.tag in _BLOCKS and len(txt) <= 300:
-            ld = link_density(el, len(txt))
-            if (ld >= 0.3 and INLINE_CROSSLINK.match(txt)) or (ld >= 0.5 and is_caps_crosslink(txt, 4)):
-                drop(el)
-                stats["inline"] += 1
-    return stats
+        txt = norm(el.text_content())
+        if not (INLINE_CROSSLINK.match(txt) or is_caps_crosslink(txt, 4)):
+            continue
+        ld = link_density(el, len(txt))
+        if (ld >= 0.3 and INLINE_CROSSLINK.match(txt)) or (ld >= 0.5 and is_caps_crosslink(txt, 4)):
+            drop(el)
+            stats["inline"] += 1
+    return keep, stats
 
 
 def _is_linky(el) -> bool:
@@ -205,6 +228,7 @@ def _drop_related_block(heading, keep: set) -> None:
 
 
 # ---------------------------------------------------------------- figures
+_CAPTIONISH = etree.XPath("//body//*[contains(@class, 'aption') or contains(@class, 'utline')]")
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-full-src")
 _CREDIT_TAIL = re.compile(
     r"""\s*(?:
@@ -255,7 +279,7 @@ def harvest_figures(root, base: str | None, keep: set) -> list[Image]:
     images: list[Image] = []
     seen = set()
     candidates = list(root.iter("figure"))
-    for el in root.iter(etree.Element):
+    for el in _CAPTIONISH(root):
         cls = el.get("class")
         if cls and el.tag != "figure" and CAPTION_RE.search(attr_tokens(cls)) and text_len(el) < 600:
             candidates.append(el)

@@ -9,6 +9,7 @@ against whole short blocks of text, never against words inside long prose.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # ---------------------------------------------------------------- markup cues
 # Removed wherever they match (unless the element holds the article itself).
@@ -53,6 +54,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEP = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=8192)
 def attr_tokens(value: str) -> str:
     """'relatedArticles__list js-share' -> 'related-articles-list-js-share' plus the squashed forms."""
     if not value:
@@ -207,6 +209,8 @@ def is_dateline(text: str) -> bool:
 
 def is_caps_crosslink(text: str, min_words: int = 5) -> bool:
     """ALL-CAPS teaser lines ("TRUMP SAYS ... CLICK HERE"): mostly upper-case letters, several words."""
+    if len(text) > 250 or sum(1 for c in text[:40] if c.islower()) > 5:
+        return False
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 12 or len(text) > 250:
         return False

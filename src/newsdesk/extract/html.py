@@ -20,7 +20,7 @@ from trafilatura.utils import load_html
 
 from ..model import Article, Image
 from ..sanitize import sanitize_html
-from .clean import harvest_figures, link_density, norm, preclean, protected_nodes, split_credit, text_len
+from .clean import harvest_figures, link_density, norm, preclean, split_credit, text_len
 from .decode import MAX_PAGE_BYTES, bound_html, decode_html
 from .errors import ExtractionError
 from .filters import Block, filter_blocks
@@ -74,8 +74,7 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
         found = apply_rules(root, rules)
         if found is not None:
             scope = found
-    keep = protected_nodes(root)
-    preclean(root, keep=keep)
+    keep, _stats = preclean(root)
     figures = harvest_figures(scope, url or meta.canonical_url, keep)
 
     target = root

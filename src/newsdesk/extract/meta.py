@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from urllib.parse import urljoin, urlparse
+
+from lxml import etree
 
 from ..normalize import parse_date
 from .people import split_people
@@ -395,14 +397,18 @@ def read_metadata(root, url: str | None) -> Meta:
     return m
 
 
-_BYLINE_XP = ('//*[@rel="author" or @itemprop="author" or contains(concat(" ", normalize-space(@class), " "), " byline ")'
-              ' or contains(@class, "author-name") or contains(@class, "byline__name") or contains(@class, "author__name")'
-              ' or contains(@class, "article-author") or contains(@class, "byline-name") or contains(@class, "authorName")]')
+_BYLINE_XP = etree.XPath('//body//*[@rel="author" or @itemprop="author"]')
+_BYLINE_CLASS_XP = etree.XPath('//body//*[contains(@class, "yline") or contains(@class, "uthor")]')
+_BYLINE_CLASS = re.compile(r"(?:^|\s)(?:byline|byline__name|byline-name|author-name|author__name|authorname|article-author"
+                           r"|author|post-author|entry-author|story-byline|article-byline|byline-author)(?:\s|$)", re.I)
 
 
 def visible_byline(root) -> list[str]:
     out = []
-    for el in root.xpath(_BYLINE_XP)[:6]:
+    found = _BYLINE_XP(root)
+    if not found:
+        found = [el for el in _BYLINE_CLASS_XP(root) if _BYLINE_CLASS.search(el.get("class") or "")]
+    for el in found[:6]:
         inner = el.xpath('.//*[@itemprop="name"]')
         t = _n(inner[0].text_content()) if inner else _n(el.text_content())
         if el.tag == "meta":
