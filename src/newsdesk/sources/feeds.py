@@ -37,6 +37,7 @@ from lxml import etree
 from newsdesk.model import Article, Image, Problem
 from newsdesk.normalize import parse_date, split_authors
 from newsdesk.sanitize import sanitize_html, to_text
+from newsdesk.sources.xmlsafe import safe_parser
 
 __all__ = [
     "FeedEntry",
@@ -582,19 +583,6 @@ def _json_item(item: dict, base: str, feed_lang, feed_authors, problems, where) 
 # --------------------------------------------------------------------------- sitemaps
 
 
-def _xml_parser(recover: bool) -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-        recover=recover,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 def _local(tag) -> str:
     if not isinstance(tag, str):
         return ""
@@ -640,10 +628,10 @@ def parse_sitemap(data: bytes, url: str) -> ParsedSitemap:
         raise FeedError("empty response")
     problems: list[Problem] = []
     try:
-        root = etree.fromstring(data, _xml_parser(recover=False))
+        root = etree.fromstring(data, safe_parser(recover=False))
     except etree.XMLSyntaxError as exc:
         try:
-            root = etree.fromstring(data, _xml_parser(recover=True))
+            root = etree.fromstring(data, safe_parser(recover=True))
         except etree.XMLSyntaxError:
             root = None
         if root is None:

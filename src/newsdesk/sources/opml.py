@@ -23,6 +23,7 @@ from email.utils import format_datetime
 from lxml import etree
 
 from newsdesk.model import Problem, utcnow
+from newsdesk.sources.xmlsafe import safe_parser
 
 __all__ = ["Subscription", "OPMLError", "parse_opml", "to_opml"]
 
@@ -44,19 +45,6 @@ class OPMLError(Exception):
 
 
 _MAX_DEPTH = 50
-
-
-def _parser(recover: bool) -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-        recover=recover,
-        remove_comments=True,
-        remove_pis=True,
-    )
 
 
 def _local(tag) -> str:
@@ -96,10 +84,10 @@ def parse_opml(data: bytes) -> tuple[list[Subscription], list[Problem]]:
         raise OPMLError("empty file")
     problems: list[Problem] = []
     try:
-        root = etree.fromstring(data, _parser(recover=False))
+        root = etree.fromstring(data, safe_parser(recover=False))
     except etree.XMLSyntaxError as exc:
         try:
-            root = etree.fromstring(data, _parser(recover=True))
+            root = etree.fromstring(data, safe_parser(recover=True))
         except etree.XMLSyntaxError:
             root = None
         if root is None:
