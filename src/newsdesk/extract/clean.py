@@ -121,12 +121,12 @@ _VERDICTS: dict[str, int] = {}  # attribute text -> 0 keep, 1 furniture, 2 comme
 _HEADING_XPATH = etree.XPath(
     "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::strong"
     " or self::b or self::span or self::div or self::header or self::dt or self::summary][not(*[4])]"
-    "[string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) <= 60]"
+    "[string-length(.) > 1 and string-length(.) <= 160]"
 )
 _INLINE_XPATH = etree.XPath(
     "//body//*[self::p or self::li or self::div or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or self::blockquote or self::dd or self::section][not(*[16])][.//a]"
-    "[string-length(normalize-space(.)) > 3 and string-length(normalize-space(.)) <= 300]"
+    " or self::blockquote or self::dd or self::section][not(*[16])][a or */a or */*/a]"
+    "[string-length(.) > 3 and string-length(.) <= 600]"
 )
 
 
@@ -151,15 +151,30 @@ def preclean(root) -> tuple[set, dict[str, int]]:
             doomed.append((el, "markup", False))
     for el, verdict in with_attrs:
         if verdict in (1, 2) and el not in keep and el.tag not in ("body", "html", "main"):
+            if el.tag == "a" and _in_prose(el):
+                continue  # a link inside a sentence is part of the sentence, whatever its class
             doomed.append((el, "markup", verdict == 2))
+    doomed_set = {d[0] for d in doomed}
     removed = set()
     for el, why, whole in doomed:
         if el in removed or any(anc in removed for anc in el.iterancestors()):
             continue
+        if why == "markup" and el.tag in _INLINE and _in_prose(el, 3):
+            # inside a sentence: unwrap a wrapper whose furniture is nested deeper (a name
+            # with its hover card), keep a word or two, remove only the widget itself
+            if any(d in doomed_set for d in el.iterdescendants()):
+                if hasattr(el, "drop_tag"):
+                    el.drop_tag()
+                continue
+            if text_len(el) <= 80 and len(el.findall(".//a")) <= 1:
+                continue
         if why == "markup" and not whole:
-            # a big wrapper that merely carries a cue ("has-sidebar") is not furniture
+            # a big wrapper that merely carries a cue ("has-sidebar") is not furniture,
+            # nor is a paragraph of prose (publishers mark paywalled paragraphs class="paywall")
             n = text_len(el)
             if n > 0.4 * body_len and n > 400:
+                continue
+            if el.tag == "p" and (n > 120 or (n > 30 and _prose_end(el))) and link_density(el, n) < 0.3:
                 continue
         if why == "hidden" and text_len(el) > 0.3 * body_len and body_len > 1000:
             continue
@@ -172,7 +187,7 @@ def preclean(root) -> tuple[set, dict[str, int]]:
         if el.getparent() is None or el in keep:
             continue
         txt = norm(el.text_content())
-        if txt and RELATED_HEADING.match(txt):
+        if txt and len(txt) <= 60 and RELATED_HEADING.match(txt):
             if any(anc.getparent() is None for anc in el.iterancestors() if anc.tag != "html"):
                 continue  # already gone with a dropped block
             _drop_related_block(el, keep)
@@ -182,13 +197,32 @@ def preclean(root) -> tuple[set, dict[str, int]]:
         if el.getparent() is None or el in keep:
             continue
         txt = norm(el.text_content())
-        if not (INLINE_CROSSLINK.match(txt) or is_caps_crosslink(txt, 4)):
+        if len(txt) > 300 or not (INLINE_CROSSLINK.match(txt) or is_caps_crosslink(txt, 4)):
             continue
         ld = link_density(el, len(txt))
         if (ld >= 0.3 and INLINE_CROSSLINK.match(txt)) or (ld >= 0.5 and is_caps_crosslink(txt, 4)):
             drop(el)
             stats["inline"] += 1
     return keep, stats
+
+
+def _prose_end(el) -> bool:
+    t = norm(el.text_content())
+    return t.endswith((".", "!", "?", "\"", "”", "’", "»", "。")) and t[:1].isupper() and " " in t
+
+
+_INLINE = {"span", "a", "em", "strong", "b", "i", "small", "font", "sup", "sub", "abbr", "cite", "q", "mark"}
+
+
+def _in_prose(el, depth: int = 2) -> bool:
+    p = el.getparent()
+    for _ in range(depth):
+        if p is None:
+            return False
+        if p.tag in ("p", "li", "blockquote", "dd", "td"):
+            return True
+        p = p.getparent()
+    return False
 
 
 def _is_linky(el) -> bool:

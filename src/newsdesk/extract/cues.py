@@ -122,12 +122,20 @@ PROMO_PATTERNS = [
     r"^click\s+here\b.{0,200}$",
     r"^tap\s+here\b.{0,200}$",
     # newsletters, podcasts, subscriptions, follows
-    r"^.{0,120}\b(?:sign\s+up|subscribe)\b.{0,80}\bnewsletters?\b.{0,200}$",
+    r"^.{0,250}\b(?:sign\s+up|subscribe)\b.{0,80}\bnewsletters?\b.{0,200}$",
     r"^.{0,80}\bnewsletters?\b.{0,80}\b(?:sign\s+up|subscribe|delivered|inbox)\b.{0,200}$",
     r"^get\s+(?:the\s+)?(?:latest|best|top).{0,80}\b(?:inbox|newsletter)\b.{0,100}$",
     r"^(?:subscribe|sign\s+up)\s+(?:now|today|here|for|to)\b.{0,200}$",
     r"^.{0,60}\b(?:subscribe|listen)\s+to\s+(?:the|our)\s+.{0,60}\bpodcast\b.{0,200}$",
-    r"^(?:follow|like)\s+(?:us|\w+(?:\s+\w+){0,4})\s+on\s+(?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|threads|bluesky)\b.{0,200}$",
+    r"^(?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,7})\s+on\s+(?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|threads|bluesky)\b.{0,400}$",
+    r"^(?:add\s+to\s+cart|buy\s+now|shop\s+now|view\s+price|check\s+price|see\s+price|get\s+it\s+(?:at|on|from)\s+\w+)\b.{0,200}$",
+    r"^\S+@\S+\.\w{2,}\W{0,3}(?:\(end\))?$",
+    r"^\(end\)$",
+    r"^follow\s+\S+(?:\s+\S+){0,6}\s+(?:coverage|updates)\b.{0,200}$",
+    r"^.{0,80}\bdelivered\s+(?:through\s+your\s+letterbox|to\s+your\s+(?:door|doorstep|inbox|home|mailbox))\b.{0,250}$",
+    r"^get\s+access\s+to\b.{0,120}\bsubscri.{0,600}$",
+    r"^(?:how\s+to\s+)?listen\s+to\s+(?:the\s+)?.{0,60}\bpodcast\b.{0,300}$",
+    r"^listen\s+to\s+.{0,60}\blive\s+at\b.{0,200}$",
     r"^follow\s+(?:us|@\S+)\b.{0,150}$",
     r"^(?:share\s+(?:this|on|via|and\s+follow)|share\s*$|like\s+this\s+(?:story|article)\W+share)",
     r"^(?:click|tap)\s+to\s+(?:share|tweet|email|print)\b.{0,60}$",
@@ -152,8 +160,9 @@ PROMO_PATTERNS = [
     r"^(?:filed\s+under|tags?|topics?|categories|category|keywords)\s*:.{0,300}$",
     r"^.{0,250}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)\W*$",
     r"^(?:reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by)\b.{0,300}$",
-    r"^(?:copyright|©|\(c\))\s*.{0,200}$",
+    r"^\W{0,4}(?:copyright|©|\(c\))\s*.{0,200}$",
     r"^all\s+rights\s+reserved\b.{0,100}$",
+    r"^.{0,60}(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z]).{0,200}\ball\s+rights\s+reserved\W*$",
     r"^.{0,80}\bmay\s+not\s+be\s+(?:published|reproduced),?\s+broadcast,?\s+rewritten.{0,120}$",
     r"^this\s+copy\s+is\s+for\s+your\s+personal,?\s+non-?commercial\s+use\s+only.{0,400}$",
     r"^(?:photo|image|picture|video|graphic|illustration)s?(?:\s+credit)?\s*:\s*.{0,150}$",
@@ -163,8 +172,11 @@ PROMO_PATTERNS = [
 ]
 PROMO_RE = re.compile("|".join(f"(?:{p})" for p in PROMO_PATTERNS), re.I)
 
-# Trailing "Click To Tweet" style widgets glued onto a real sentence.
-TRAILING_WIDGET = re.compile(r"\s*(?:click\s+to\s+tweet|tweet\s+this|share\s+this\s+quote)\s*$", re.I)
+# Trailing "Click To Tweet" style widgets glued onto a real sentence, and the
+# wire-service credit "(Reporting by ...; Editing by ...)" closing a paragraph.
+TRAILING_WIDGET = re.compile(
+    r"\s*(?:click\s+to\s+tweet|tweet\s+this|share\s+this\s+quote"
+    r"|\((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^()]{3,400}\))\s*$", re.I)
 
 # Paywall / truncation notices: removed, and the article is flagged.
 PAYWALL_RE = re.compile(

@@ -14,6 +14,7 @@ from .cues import (BYLINE_RE, INLINE_CROSSLINK, PAYWALL_RE, PROMO_RE, RELATED_HE
 
 _WS = re.compile(r"\s+")
 _KEY = re.compile(r"[\W_]+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
 _END_PUNCT = (".", "!", "?", "\"", "”", "’", "'", ":", ";", ")", "»", "。", "！", "？", "」")
 
 
@@ -58,7 +59,7 @@ def filter_blocks(blocks: list[Block], titles: list[str] | None = None, *, text_
         if not t:
             continue
         b = Block(b.kind, t)
-        short = len(t) <= 400
+        short = len(t) <= 700
         why = None
         k = key(t)
         if not k:
@@ -72,6 +73,8 @@ def filter_blocks(blocks: list[Block], titles: list[str] | None = None, *, text_
             why = "paywall"
         elif short and PROMO_RE.match(t):
             why = "promo"
+        elif len(t) <= 300 and sum(len(u) for u in _URL.findall(t)) > 0.4 * len(t):
+            why = "links"
         elif len(t) <= 70 and RELATED_HEADING.match(t):
             why = "related"
             # everything after it that reads like teasers goes with it
