@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from extract import data, metric, peers  # noqa: E402
+from extract import data, metadata_eval, metric, peers, residue  # noqa: E402
 
 
 def _newsdesk():
@@ -58,6 +58,7 @@ def main(argv=None) -> int:
     ap.add_argument("--set", choices=["aeb", "n4k"], default="aeb")
     ap.add_argument("--only", help="comma-separated extractor labels (newsdesk, trafilatura, ...)")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst newsdesk pages by F1")
+    ap.add_argument("--misses", action="store_true", help="list metadata misses and residue failures")
     ap.add_argument("--rounds", type=int, default=2,
                     help="timed rounds, interleaved across extractors; pages/s uses each one's fastest round")
     args = ap.parse_args(argv)
@@ -101,6 +102,21 @@ def main(argv=None) -> int:
         print(f"{label:24} {m['precision']:9.3f} {m['recall']:7.3f} {m['f1']:6.3f} {m['pps']:8.1f} {m['empty']:6d}")
     for note in skipped:
         print(f"skipped {note}")
+
+    if not only or "newsdesk" in only:
+        from newsdesk.extract import ExtractionError, extract_html, extract_text_dump
+
+        md = metadata_eval.evaluate(extract_html, ExtractionError)
+        print(f"\nnewsdesk metadata on {md['pages']} hand-labelled pages: title exact {md['title_exact']:.1%}, "
+              f"author set F1 {md['author_f1']:.3f}, published right to the day {md['date_day']:.1%} "
+              f"({md['dated_pages']} pages with a date)")
+        ran, passed, fails = residue.run_all(extract_html, extract_text_dump, ExtractionError)
+        print(f"newsdesk residue set: {passed}/{ran} pages pass")
+        if args.misses:
+            for m in md["misses"]:
+                print("  metadata miss:", *m)
+            for page, f in fails:
+                print("  residue fail:", page, "; ".join(f))
 
     if args.worst and "newsdesk" in per_page:
         def f1(c):

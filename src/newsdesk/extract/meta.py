@@ -264,10 +264,19 @@ def read_metadata(root, url: str | None) -> Meta:
             art = o
     if art is None:
         for o in objs:
-            if ("webpage" in _types(o) or "itemPage".lower() in _types(o)) and (o.get("headline") or o.get("datePublished")):
+            if o.get("headline") and (o.get("datePublished") or o.get("author")) and not (_types(o) & NON_ARTICLE_TYPES):
                 art = o
                 break
     art = art or {}
+    # resolve {"@id": ...} references (Yoast-style graphs keep the Person apart from the Article)
+    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str) and len(o) > 2}
+
+    def deref(v):
+        if isinstance(v, list):
+            return [deref(x) for x in v]
+        if isinstance(v, dict) and set(v) <= {"@id", "@type"} and v.get("@id") in by_id:
+            return by_id[v["@id"]]
+        return v
     publisher = art.get("publisher") if isinstance(art.get("publisher"), dict) else {}
     if not publisher:
         for o in objs:
@@ -314,7 +323,7 @@ def read_metadata(root, url: str | None) -> Meta:
     # people
     raw_people = []
     ld_orgs = []
-    for kind, name in _names(art.get("author")) + _names(art.get("creator")):
+    for kind, name in _names(deref(art.get("author"))) + _names(deref(art.get("creator"))):
         (ld_orgs if kind == "org" else raw_people).append(name)
     if not raw_people:
         for v in mall("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
@@ -324,7 +333,17 @@ def read_metadata(root, url: str | None) -> Meta:
     if not raw_people:
         raw_people = visible_byline(root)
     orgs = {s.lower() for s in sites if s}
+    brand_keys = {re.sub(r"[^a-z0-9]", "", s.lower()) for s in sites if s}
+    if host:
+        brand_keys.add(re.sub(r"[^a-z0-9]", "", host.lower().removeprefix("www.")))
+    brand_keys.discard("")
     people, agencies = split_people(raw_people, orgs)
+    # a "person" whose name is the site's own brand ("LinkNaija", "Beachbody") is the site
+    for p in list(people):
+        k = re.sub(r"[^a-z0-9]", "", p.lower())
+        if " " not in p.strip() and len(k) >= 3 and any(k in b for b in brand_keys):
+            people.remove(p)
+            agencies.append(p)
     for o in ld_orgs:
         p2, a2 = split_people([o], orgs)
         for a in a2 + p2:  # an Organization author is never a person
@@ -343,7 +362,7 @@ def read_metadata(root, url: str | None) -> Meta:
         "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time", "article:published", "pub_date",
         "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished",
         "datecreated", "dc.date.created", "release_date", "displaydate"))
-        or _time_element(root) or _url_date(url or m.canonical_url))
+        or _time_element(root) or _url_date(url or m.canonical_url) or _htmldate(root, url))
     m.updated = parse_when(art.get("dateModified")) or parse_when(mv(
         "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified",
         "last-modified", "lastmod", "article.updated", "article:modified"))
@@ -409,6 +428,8 @@ def visible_byline(root) -> list[str]:
     if not found:
         found = [el for el in _BYLINE_CLASS_XP(root) if _BYLINE_CLASS.search(el.get("class") or "")]
     for el in found[:6]:
+        if el.tag in ("link", "meta", "a") and el.get("href", "").endswith(".txt"):
+            continue
         inner = el.xpath('.//*[@itemprop="name"]')
         t = _n(inner[0].text_content()) if inner else _n(el.text_content())
         if el.tag == "meta":
@@ -424,6 +445,19 @@ def _time_element(root) -> datetime | None:
         if v:
             return parse_when(v)
     return None
+
+
+def _htmldate(root, url: str | None) -> datetime | None:
+    """Last resort: htmldate's search of the visible page (only runs when nothing else gave a date)."""
+    try:
+        from htmldate import find_date
+    except ImportError:
+        return None
+    try:
+        found = find_date(root, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate is best effort
+        return None
+    return parse_when(found) if found else None
 
 
 def _url_date(url: str | None) -> datetime | None:

@@ -30,10 +30,11 @@ _ORG_WORDS = re.compile(
     r"|online|digital|bureau|service|reporters?|correspondents?|contributors?|writers?|insider|today|report"
     r"|foundation|institute|university|council|association|society|club)\b", re.I)
 _BY = re.compile(r"^\s*(?:(?:written|posted|reported|story|words|text|photos?|compiled)\s+)?(?:by|von|par|por|di|door|af|av)\b[:\s]*", re.I)
-_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\||/|\bwith\b|·|•)\s*", re.I)
-_JUNK = re.compile(r"https?://|www\.|@|\d|\.com\b|\.org\b|\bupdated?\b|\bpublished\b|\bposted\b|\bfollow\b|\bemail\b"
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|·|•)\s*|\s+(?i:and|with)\s+|\s+(?:und|et|y|e)\s+")
+_JUNK = re.compile(r"https?://|www\.|@|\d|\w\.(?:txt|html?|php|net|org|com)\b|\.com\b|\.org\b|\bupdated?\b|\bpublished\b|\bposted\b|\bfollow\b|\bemail\b"
                    r"|\bmin(?:ute)?s?\s+read\b|\bread\s+more\b|\bview\s+(?:all|more)\b|\bprofile\b|\barticles?\b", re.I)
 _ROLE = re.compile(r"\s*[,(-]?\s*\b(?:is\s+an?|senior|chief|staff|contributing|special|political|foreign|investigative)\b.*$", re.I)
+_ACCOUNT = re.compile(r"admin|administrator|webmaster|moderator|\buser\b|\bguest\b|\bredac|\beditor\b", re.I)
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir"}
 
 
@@ -66,6 +67,9 @@ def classify(name: str, extra_orgs: set[str] | None = None) -> tuple[str, str] |
     if not any(c.isalpha() for c in n):
         return None
     if len(words) == 1 and len(n) < 3:
+        return None
+    # account names are not people: "admin", "jdadmin", "kei_eno"
+    if "_" in n or _ACCOUNT.search(n) or (len(words) == 1 and n.islower()):
         return None
     if words[0].lower().strip(".") in _TITLE_WORDS and len(words) > 1:
         words = words[1:]
