@@ -105,8 +105,13 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
         flags["truncated"] = "page ends before </html>: download cut short"
     words = sum(len(b.text.split()) for b in kept)
     kind = _not_article(root, meta, words, figures)
+    linked = _link_share(root, kept)
+    if not kind and linked > 0.6:
+        kind = f"listing: {linked:.0%} of the text is links to other pages"
     if kind:
         flags["not_article"] = kind
+        if linked > 0.8:
+            raise ExtractionError(f"not an article: {kind}")
     if words < MIN_WORDS and not _is_cjk(" ".join(b.text for b in kept)):
         if kind:
             raise ExtractionError(f"not an article: {kind}")
@@ -214,6 +219,16 @@ def _not_article(root, meta, words: int, figures: list[Image]) -> str | None:
         if len(figures) >= 6:
             return "gallery: pictures with little text"
     return None
+
+
+def _link_share(root, blocks: list[Block]) -> float:
+    """How much of the extracted text is the text of links (a listing is almost all links)."""
+    text = " ".join(b.text for b in blocks)
+    if not text:
+        return 0.0
+    anchors = {norm(a.text_content()) for a in root.iter("a")}
+    covered = sum(len(t) for t in anchors if len(t) >= 15 and t in text)
+    return min(1.0, covered / len(text))
 
 
 _KINDS = {"p": "p", "head": "h", "quote": "quote", "list": "list", "table": "table", "item": "li", "row": "row"}

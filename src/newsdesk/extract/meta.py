@@ -148,9 +148,13 @@ def parse_when(value) -> datetime | None:
     dt = parse_date(s)
     if dt is None:
         try:
+            import warnings
+
             from dateutil import parser as dparser
 
-            dt = dparser.parse(s, fuzzy=False)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                dt = dparser.parse(s, fuzzy=False)
         except (ValueError, OverflowError, TypeError, ImportError):
             try:
                 dt = datetime.fromtimestamp(int(s[:10]), tz=timezone.utc) if s.isdigit() and len(s) in (10, 13) else None
