@@ -266,3 +266,20 @@ def test_site_rules_apply_in_extraction(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("NEWSDESK_SITE_RULES")
         rules_mod._load.cache_clear()
+
+
+@pytest.mark.parametrize("name,reason", [
+    ("sample_rss.html", "not an article: a feed"),
+    ("google_meta_refresh.html", "not an article: redirect"),
+])
+def test_shared_non_pages_say_why(name, reason):
+    data = shared("data", "news-html", "newspaper4k", "html", name).read_bytes()
+    with pytest.raises(ExtractionError) as ei:
+        extract_html(data)
+    assert ei.value.reason.startswith(reason)
+
+
+def test_front_page_is_flagged_not_article():
+    data = shared("data", "news-html", "newspaper4k", "html", "cnn_main_site.html").read_bytes()
+    a = extract_html(data)
+    assert a.flags.get("not_article", "").startswith("index")

@@ -35,6 +35,8 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 MIN_WORDS = 12  # below this there is no article body to speak of
 _TAG = re.compile(r"<[a-zA-Z!/?][^>]{0,200}>")
+# a redirect, not a periodic reload: <meta http-equiv="refresh" content="0;url=...">
+_REFRESH = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*[0-5]?(?:\.\d+)?\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]+)""", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -56,7 +58,11 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
         from .textdump import extract_text_dump
 
         return extract_text_dump(text, url)
+    head = text[:2048].lstrip().lower()
+    if head.startswith("<?xml") and re.search(r"<(?:rss|feed|rdf:rdf)\b", text[:4096], re.I):
+        raise ExtractionError("not an article: a feed (RSS/Atom/RDF), not a web page")
     text = bound_html(text)
+    refresh = _REFRESH.search(text[:16384])
     tail = text[-4096:].lower()
     cut_off = "</html" not in tail and "</body" not in tail
 
@@ -65,6 +71,8 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
     except Exception as exc:  # lxml raises a variety of errors on broken markup
         raise ExtractionError(f"unparseable HTML: {exc.__class__.__name__}") from None
     if root is None or root.find(".//body") is None and len(root) == 0:
+        if refresh:
+            raise ExtractionError(f"not an article: redirect page (refresh to {refresh.group(1)[:200]})")
         raise ExtractionError("unparseable HTML: no document tree")
 
     meta = read_metadata(root, url)
@@ -112,6 +120,8 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
         flags["not_article"] = kind
         if linked > 0.8:
             raise ExtractionError(f"not an article: {kind}")
+    if refresh and words < 150:
+        raise ExtractionError(f"not an article: redirect page (refresh to {refresh.group(1)[:200]})")
     if words < MIN_WORDS and not _is_cjk(" ".join(b.text for b in kept)):
         if kind:
             raise ExtractionError(f"not an article: {kind}")
@@ -206,6 +216,10 @@ def _not_article(root, meta, words: int, figures: list[Image]) -> str | None:
         if words < 40 and ("videoobject" in ld or og.startswith("video")):
             return "video page with little text"
         return None
+    if not meta.published_declared:
+        headlines = sum(1 for a in root.iter("a") if len(norm(a.text_content()).split()) >= 4)
+        if headlines >= 80:
+            return f"index: a front or section page with {headlines} headline links"
     if ld & NON_ARTICLE_TYPES:
         return "listing: the page declares itself a " + sorted(ld & NON_ARTICLE_TYPES)[0]
     if og.startswith("video") and words < 150:

@@ -53,6 +53,7 @@ class Meta:
     ld_types: set[str] = field(default_factory=set)
     paywalled: bool = False
     titles: list[str] = field(default_factory=list)  # every headline candidate, for body de-duplication
+    published_declared: bool = False  # the date came from the page's metadata, not from a guess
 
 
 # ---------------------------------------------------------------- JSON-LD
@@ -365,8 +366,9 @@ def read_metadata(root, url: str | None) -> Meta:
         "publishdate", "publish-date", "published-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
         "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time", "article:published", "pub_date",
         "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished",
-        "datecreated", "dc.date.created", "release_date", "displaydate"))
-        or _time_element(root) or _url_date(url or m.canonical_url) or _htmldate(root, url))
+        "datecreated", "dc.date.created", "release_date", "displaydate")))
+    m.published_declared = m.published is not None
+    m.published = (m.published or _time_element(root) or _url_date(url or m.canonical_url) or _htmldate(root, url))
     m.updated = parse_when(art.get("dateModified")) or parse_when(mv(
         "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified",
         "last-modified", "lastmod", "article.updated", "article:modified"))
