@@ -29,7 +29,7 @@ SPEECH_VERBS = {
     "joke", "complain", "boast", "concede", "caution", "reiterate", "affirm", "contend", "counter", "testify",
     "plead", "exclaim", "shout", "scream", "whisper", "sing", "chant", "proclaim", "pledge", "report",
     "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
-    "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder",
+    "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak",
 }
 # Verbs that introduce reported speech ("X said that ..."): a narrower set, since
 # "believe" or "call" with a clause is not a statement being reported.
@@ -268,6 +268,9 @@ class _Article:
 
     def name_of(self, tok, *, resolve_pronouns: bool = True) -> tuple[str, str, str | None, str] | None:
         """(name, kind, role, mention) for a subject token: an entity, a pronoun or a noun phrase."""
+        named = self._named_in_apposition(tok)
+        if named is not None:
+            return named
         ent = self.ents.entity_at(tok.i)
         if ent is not None and ent.kind in ("person", "org"):
             span = _ent_span(self.doc, tok)
@@ -289,11 +292,40 @@ class _Article:
                 return org.name, "org", None, name
             return name, "person" if name[:1].isupper() else "other", None, name
         if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            if tok.text[:1].isupper() and not tok.is_sent_start:
+                person = self.ents.find_person(tok.text)
+                if person is not None:
+                    return person.name, "person", person.role, tok.text
             phrase = _noun_phrase(self.doc, tok)
             person = self.person_by_description(phrase)
             if person is not None:
                 return person.name, "person", person.role, phrase
             return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "other", None, phrase
+        return None
+
+    def _named_in_apposition(self, tok):
+        """'The Senate Minority Leader, Chuck Schumer,' and 'a protester using the pseudonym Katya' name a person."""
+        for child in tok.children:
+            target = None
+            if child.dep_ == "appos":
+                target = child
+            elif child.dep_ == "acl" and child.lemma_ in ("use", "name", "call", "identify"):
+                objs = [c for c in child.subtree if c.dep_ in ("appos", "oprd", "dobj", "attr") and c.pos_ == "PROPN"]
+                target = objs[-1] if objs else None
+            if target is None:
+                continue
+            ent = self.ents.entity_at(target.i)
+            if ent is not None and ent.kind in ("person", "org") and (ent.kind == "person" or child.dep_ == "appos"):
+                role = ent.role or (_noun_phrase(self.doc, tok) if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" else None)
+                return ent.name, ent.kind, role, _ent_span(self.doc, target)
+            if target.pos_ == "PROPN" and target.text[:1].isupper():
+                words = [t for t in target.subtree if t.pos_ == "PROPN" and t.i <= target.i]
+                name = clean_name(_join(self.doc, words[0].i, target.i + 1)) if words else target.text
+                person = self.ents.find_person(name)
+                if person is not None:
+                    return person.name, "person", person.role, name
+                if child.dep_ == "acl":
+                    return name, "person", None, name
         return None
 
     def person_by_description(self, phrase: str):
@@ -505,13 +537,16 @@ def _pick_verb(a: _Article, span: Span, tokens):
         cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
     if not cands:
         return None
-    mid = (span.start + span.end) / 2
+    qtoks = [t for t in a.doc.char_span(span.start, span.end, alignment_mode="expand") or []]
+    governing = set()
+    for t in qtoks[:3] + qtoks[-3:]:
+        governing.update(x.i for x in t.ancestors)
 
-    def dist(t):
+    def rank(t):
         d = 0 if span.start - 1 <= t.idx <= span.end + 1 else min(abs(t.idx - span.start), abs(t.idx - span.end))
-        return d
+        return (0 if t.i in governing else 1, d)
 
-    return min(cands, key=dist)
+    return min(cands, key=rank)
 
 
 def _has_subject(t) -> bool:
@@ -529,8 +564,12 @@ def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
     doc = a.doc
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
-    if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.lemma_ in SPEECH_VERBS | {"be"}:
-        subj = [c for c in verb.head.children if c.dep_ in ("nsubj",) and not a.inside[c.i]]
+    v = verb
+    for _ in range(3):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
+        if subj or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
+            break
+        v = v.head
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
     for s in subj:
@@ -604,6 +643,8 @@ def attribute(a: _Article) -> list[Quote]:
     quotes: list[Quote] = []
     last: Quote | None = None
     for span in a.spans:
+        if _is_caption(a, span) or _is_gloss(a.text, span):
+            continue
         text = _quote_text(a.text, span)
         start = span.start
         end = start + len(a.text[span.start:span.end].rstrip().rstrip(",").rstrip())
@@ -662,6 +703,24 @@ def attribute(a: _Article) -> list[Quote]:
     quotes.extend(_reported(a))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+_CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:\s*[^.:]{1,80}\.?|\([^()]*(?:/|\bvia\b|Getty"
+                      r"|Reuters|AP|AFP)[^()]*\))\s*$")
+
+
+def _is_caption(a: _Article, span: Span) -> bool:
+    """A photo caption ('... saying "put it to the people". Image: Voice of America.') quotes a sign, not a speaker."""
+    ps, pe = a.paras[a.para_of(span.start)]
+    para = a.text[ps:pe]
+    return len(para) < 400 and bool(_CAPTION.search(para))
+
+
+def _is_gloss(text: str, span: Span) -> bool:
+    """'an anti-Brexit ("British exit") march': a quoted gloss in parentheses."""
+    before = text[max(0, span.start - 3):span.start - 1].rstrip()
+    after = text[span.end + 1:span.end + 3].lstrip()
+    return before.endswith("(") and after.startswith(")")
 
 
 def _frame_has_prose(frame, around: Span | None = None) -> bool:
