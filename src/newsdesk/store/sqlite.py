@@ -32,13 +32,15 @@ def _migrations() -> list[tuple[int, str, str]]:
         if m:
             out.append((int(m.group(1)), m.group(2), entry.read_text("utf-8")))
     out.sort()
-    for i, (v, _, _) in enumerate(out, 1):
-        if v != i:
-            raise StoreError(f"migrations must be numbered 1..N without gaps; found {v} at position {i}")
+    # Numbers are handed out ahead of time to work done side by side, so a gap is allowed
+    # (a later 0003 still gets applied: applied versions are recorded in schema_migrations).
+    for (a, _, _), (b, _, _) in zip(out, out[1:]):
+        if a == b:
+            raise StoreError(f"two migrations are numbered {a}")
     return out
 
 
-SCHEMA_VERSION = len(_migrations())
+SCHEMA_VERSION = max((v for v, _, _ in _migrations()), default=0)
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -102,16 +104,28 @@ class SQLiteStore:
             raise StoreError(
                 f"{self.path} has schema version {current}, newer than this newsdesk ({SCHEMA_VERSION}); upgrade newsdesk"
             )
+        applied = self._applied_migrations(current)
         for version, name, sql in _migrations():
-            if current < version <= target:
+            if version not in applied and version <= target:
                 try:
-                    self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={version};\nCOMMIT;")
+                    self.db.executescript(
+                        f"BEGIN IMMEDIATE;\n{sql}\nINSERT INTO schema_migrations(version) VALUES ({version});\n"
+                        f"PRAGMA user_version={max(current, version)};\nCOMMIT;")
                 except sqlite3.Error as exc:
                     if self.db.in_transaction:
                         self.db.execute("ROLLBACK")
                     raise StoreError(f"migration {version} ({name}) failed: {exc}") from exc
-                current = version
+                current = max(current, version)
         return current
+
+    def _applied_migrations(self, current: int) -> set[int]:
+        """Versions already applied; files from before this table had no gaps, so 1..user_version."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
+        applied = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        if not applied and current:
+            applied = set(range(1, current + 1))
+            self.db.executemany("INSERT OR IGNORE INTO schema_migrations(version) VALUES (?)", [(v,) for v in applied])
+        return applied
 
     def _tx(self):
         return _Transaction(self.db)
