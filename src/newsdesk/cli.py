@@ -260,18 +260,12 @@ def extract(paths: tuple[str, ...], jsonl: bool, url: str | None) -> None:
 # -- serving -------------------------------------------------------------------------------------
 
 
-def _check_bind(host: str) -> None:
-    """Serve without login only on loopback; elsewhere, refuse until accounts exist."""
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback:
-        raise click.ClickException(
-            f"refusing to serve on {host}: newsdesk serves without login only on a loopback address "
-            "(127.0.0.1, ::1, localhost), and this version has no accounts yet. "
-            "Bind to 127.0.0.1, or reach it through an SSH tunnel or an authenticating reverse proxy."
-        )
+def _check_bind(host: str, db: str) -> bool:
+    """Serve without login only on loopback; elsewhere only once an admin account exists.
+    Returns whether login is required."""
+    from .accounts import bind_policy
+
+    return bind_policy(host, _store(db))
 
 
 def _serve(db: str, host: str, port: int, poll_interval: float | None) -> None:
@@ -279,8 +273,11 @@ def _serve(db: str, host: str, port: int, poll_interval: float | None) -> None:
 
     from .web import create_app
 
-    _check_bind(host)
-    app = create_app(db, poll_interval=poll_interval, fetch_settings=fetch_settings())
+    from .web.app import LOOPBACK_HOSTS
+
+    login = _check_bind(host, db)
+    app = create_app(db, poll_interval=poll_interval, fetch_settings=fetch_settings(), require_login=login,
+                     trusted_hosts=None if login else LOOPBACK_HOSTS)
     console.print(f"newsdesk is serving at [bold]http://{'[' + host + ']' if ':' in host else host}:{port}[/]")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -336,6 +333,10 @@ def demo(host: str, port: int, no_serve: bool, db: str) -> None:
     if not no_serve:
         _serve(db, host, port, 30 * 60)
 
+
+from .accounts import user  # noqa: E402
+
+main.add_command(user)
 
 if __name__ == "__main__":
     main()

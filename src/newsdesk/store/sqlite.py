@@ -18,6 +18,7 @@ from typing import Iterator
 
 from ..model import Article, Image, Problem, Source, utcnow
 from ..normalize import canonical_url
+from .reader import ReaderStore
 
 
 class StoreError(Exception):
@@ -58,7 +59,7 @@ class SearchHit:
     rank: float
 
 
-class SQLiteStore:
+class SQLiteStore(ReaderStore):
     """The storage API the pipeline and the web layer use.
 
     A PostgreSQL backend would implement these same public methods; nothing

@@ -2,6 +2,9 @@
 
 Article HTML reaching a template was sanitized when stored (``newsdesk.sanitize``);
 the strict Content-Security-Policy below is the second line of defence.
+
+Routers live in their own modules (pages, subscriptions, feeds_out, api, auth); other
+concerns add theirs with one ``include_router`` line below.
 """
 
 from __future__ import annotations
@@ -9,55 +12,46 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import datetime, timezone
-from pathlib import Path
-from urllib.parse import urlparse
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
-from ..analyze.teaser import teaser
 from ..fetch import FetchSettings
 from ..store import open_store
+from . import api, auth, feeds_out, pages, subscriptions
+from .common import HERE, make_templates, render, store_of
 
 log = logging.getLogger("newsdesk.web")
-HERE = Path(__file__).parent
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; "
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "connect-src 'self'; media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
-PAGE_SIZE = 30
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 
 
-def _host(url: str | None) -> str:
-    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/feeds/")) or \
+        "application/json" in request.headers.get("accept", "")
 
 
-def _when(dt: datetime | None) -> str:
-    """A date as people read it; a bare date (midnight exactly) shows no time."""
-    if dt is None:
-        return ""
-    if (dt.hour, dt.minute, dt.second) == (0, 0, 0):
-        return dt.strftime("%d %b %Y")
-    return dt.astimezone(timezone.utc).strftime("%d %b %Y, %H:%M UTC")
+def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: FetchSettings | None = None,
+               require_login: bool = False, trusted_hosts: set[str] | frozenset[str] | None = None) -> FastAPI:
+    """The reader for the database at ``db``.
 
-
-def _is_web(url: str | None) -> bool:
-    return bool(url) and url.startswith(("http://", "https://"))
-
-
-def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: FetchSettings | None = None) -> FastAPI:
-    """The reader for the database at ``db``; with ``poll_interval`` (seconds) it also polls sources."""
+    ``poll_interval`` (seconds) also polls sources; ``require_login`` is for any address but
+    loopback; ``trusted_hosts`` limits accepted Host headers (``serve`` passes the loopback names).
+    """
     store = open_store(db)
 
     @contextlib.asynccontextmanager
@@ -69,68 +63,61 @@ def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: F
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
-    app = FastAPI(title="newsdesk", lifespan=lifespan, docs_url=None, redoc_url=None)
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.filters["host"] = _host
-    templates.env.filters["when"] = _when
-    templates.env.filters["teaser"] = teaser
-    templates.env.tests["web_url"] = _is_web
+    app = FastAPI(title="newsdesk", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="The newsdesk reader's JSON API. On loopback it needs no login; elsewhere send "
+                              "`Authorization: Bearer TOKEN` (`newsdesk user token NAME`).")
+    app.state.store = store
+    app.state.templates = make_templates()
+    app.state.settings_cache = None
+    app.state.require_login = require_login
+    app.state.trusted_hosts = {h.lower() for h in trusted_hosts} if trusted_hosts is not None else None
+    app.state.fetch_settings = fetch_settings
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    app.middleware("http")(auth.auth_middleware)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
+        if request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        else:
+            response.headers.setdefault("Cache-Control", "no-store" if request.app.state.require_login else "no-cache")
         return response
 
-    def sources_by_id() -> dict:
-        return {s.id: s for s in store.list_sources()}
+    app.include_router(auth.router)
+    app.include_router(pages.router)
+    app.include_router(subscriptions.router)
+    app.include_router(feeds_out.router)
+    app.include_router(api.router)
 
-    @app.get("/", response_class=HTMLResponse)
-    def front(request: Request, before: float | None = None, source: int | None = None):
-        articles = store.recent_articles(limit=PAGE_SIZE + 1, before_ts=before, source_id=source)
-        more = len(articles) > PAGE_SIZE
-        articles = articles[:PAGE_SIZE]
-        next_before = articles[-1].published.timestamp() if more and articles[-1].published else None
-        if more and next_before is None and articles[-1].fetched_at:
-            next_before = articles[-1].fetched_at.timestamp()
-        return templates.TemplateResponse(request, "index.html", {
-            "articles": articles, "sources": sources_by_id(), "next_before": next_before,
-            "source_filter": source, "total": store.count_articles(),
-        })
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article_page(request: Request, article_id: int):
-        article = store.get_article(article_id)
-        if article is None:
-            raise HTTPException(404, "No such article")
-        source = store.get_source(article.source_id) if article.source_id else None
-        return templates.TemplateResponse(request, "article.html", {"a": article, "source": source})
-
-    @app.get("/search", response_class=HTMLResponse)
-    def search_page(request: Request, q: str = Query("", max_length=500), page: int = Query(1, ge=1, le=1000)):
-        hits = store.search(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE) if q.strip() else []
-        more = len(hits) > PAGE_SIZE
-        return templates.TemplateResponse(request, "search.html", {
-            "q": q, "hits": hits[:PAGE_SIZE], "page": page, "more": more, "sources": sources_by_id(),
-        })
-
-    @app.get("/sources", response_class=HTMLResponse)
-    def sources_page(request: Request):
-        rows = [(s, store.articles_per_day(s.id)) for s in store.list_sources()]
-        return templates.TemplateResponse(request, "sources.html", {"rows": rows})
-
-    @app.get("/healthz")
-    def healthz():
-        return {"ok": True, "articles": store.count_articles()}
+    @app.get("/healthz", include_in_schema=False)
+    def healthz(request: Request):
+        return {"ok": True, "articles": store_of(request).count_articles()}
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
-            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
-        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
-                                          status_code=exc.status_code)
+        if _wants_json(request):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return render(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+                   for e in exc.errors()]
+        message = "invalid request: " + "; ".join(f"{d['where']}: {d['problem']}" for d in details[:3])
+        if _wants_json(request):
+            return JSONResponse({"error": message, "details": details}, status_code=422)
+        return render(request, "error.html", {"status": 422, "detail": message}, 422)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception):  # logged; the user gets a clear page, not a trace
+        log.exception("error serving %s", request.url.path)
+        if _wants_json(request):
+            return JSONResponse({"error": "internal error; see the server log"}, status_code=500)
+        return render(request, "error.html", {"status": 500, "detail": "Something broke; see the server log."}, 500)
 
     return app
 
