@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .analyze.quotes import after_ingest as quotes_after_ingest
 from .extract import ExtractionError, extract_html, extract_text_dump
 from .fetch import Fetcher, FetchError, FetchSettings
 from .model import Article, Problem, Source, utcnow
@@ -75,7 +76,9 @@ def normalize_article(article: Article, source_id: int | None) -> Article:
 
 
 def store_article(store: Store, article: Article, source_id: int | None) -> tuple[int, str]:
-    return store.upsert_article(normalize_article(article, source_id))
+    article_id, status = store.upsert_article(normalize_article(article, source_id))
+    quotes_after_ingest(store, article_id, article, status)  # quotes: queue (or run) analysis per NEWSDESK_QUOTES
+    return article_id, status
 
 
 def ingest_page(store: Store, page: Page, source_id: int | None) -> tuple[str, Problem | None]:

@@ -854,3 +854,106 @@ def analyse(paragraphs: list[str] | str, *, model=None, max_chars: int = MAX_CHA
 
 def extract_quotes(paragraphs: list[str] | str, **kw) -> list[Quote]:
     return analyse(paragraphs, **kw).quotes
+
+
+# -- 5. on ingest ---------------------------------------------------------------------------------
+#
+# spaCy reads about 5k words/s on one core, several times the cost of extraction, so by
+# default ingest only queues the article (one small write) and the analysis runs after:
+# in the background while `newsdesk serve`/`run` is up, or with `newsdesk quotes --pending`.
+# NEWSDESK_QUOTES=inline analyses inside the ingest call; NEWSDESK_QUOTES=off does neither.
+
+import logging  # noqa: E402
+import os  # noqa: E402
+import threading  # noqa: E402
+
+log = logging.getLogger("newsdesk.quotes")
+MODES = ("background", "inline", "off")
+
+
+def ingest_mode() -> str:
+    mode = (os.environ.get("NEWSDESK_QUOTES") or "background").strip().lower()
+    return mode if mode in MODES else "background"
+
+
+def after_ingest(store, article_id: int, article, status: str) -> None:
+    """Called by ``pipeline.store_article`` for every stored article."""
+    mode = ingest_mode()
+    if mode == "off" or not hasattr(store, "queue_quote_analysis"):
+        return
+    if store.queue_quote_analysis(article_id, article.content_hash) and mode == "inline":
+        analyse_stored(store, article_id)
+
+
+def analyse_stored(store, article_id: int) -> Analysis | None:
+    """Analyse one stored article and save the result; a failure is recorded with its reason.
+
+    A missing spaCy model is not the article's fault: it raises ``ModelError`` and the
+    article stays queued.
+    """
+    from .entities import ModelError
+
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    try:
+        result = analyse(article.paragraphs)
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001  one bad article must not stop the queue
+        log.exception("quote analysis failed for article %s", article_id)
+        store.mark_quote_analysis_failed(article_id, f"{type(exc).__name__}: {exc}")
+        return None
+    store.save_quote_analysis(article_id, article.content_hash, result, title=article.title,
+                              when=article.published or article.fetched_at)
+    return result
+
+
+def analyse_pending(store, limit: int | None = None, progress=None) -> int:
+    """Work through the queue; returns how many articles were analysed."""
+    done = 0
+    while limit is None or done < limit:
+        batch = store.pending_quote_analyses(min(50, limit - done) if limit else 50)
+        if not batch:
+            break
+        for article_id in batch:
+            analyse_stored(store, article_id)
+            done += 1
+            if progress:
+                progress(article_id)
+    return done
+
+
+class BackgroundAnalyser:
+    """A daemon thread that drains the queue while the reader runs (articles may be
+    stored by another process, so it looks again every ``interval`` seconds)."""
+
+    def __init__(self, db: str, interval: float = 10.0):
+        self.db, self.interval = db, interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="newsdesk-quotes", daemon=True)
+
+    def start(self) -> "BackgroundAnalyser":
+        if ingest_mode() != "off":
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        from ..store import open_store
+        from .entities import ModelError
+
+        store = open_store(self.db)
+        while not self._stop.is_set():
+            try:
+                n = analyse_pending(store, limit=20)
+            except ModelError as exc:
+                log.error("quote analysis is off: %s", exc)
+                return
+            except Exception:  # noqa: BLE001  the reader must keep serving
+                log.exception("quote analysis pass failed")
+                n = 0
+            if n == 0:
+                self._stop.wait(self.interval)

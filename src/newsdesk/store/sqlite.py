@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..model import Article, Image, Problem, Source, utcnow
 from ..normalize import canonical_url
-from .reader import ReaderStore
+from .quotes import QuoteStore
 
 
 class StoreError(Exception):
@@ -59,7 +59,7 @@ class SearchHit:
     rank: float
 
 
-class SQLiteStore(ReaderStore):
+class SQLiteStore(QuoteStore):
     """The storage API the pipeline and the web layer use.
 
     A PostgreSQL backend would implement these same public methods; nothing
