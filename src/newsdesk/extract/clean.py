@@ -16,7 +16,7 @@ from lxml import etree
 from ..model import Image
 from .cues import (CAPTION_RE, CONTENT_RE, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING,
                    STRONG_RE,
-                   attr_tokens, is_caps_crosslink)
+                   attr_tokens, is_caps_crosslink, is_dateline)
 
 _WS = re.compile(r"\s+")
 # Whole class/id values so plainly a comment thread that they go even when long.
@@ -263,6 +263,8 @@ def _drop_related_block(heading, keep: set) -> None:
 
 # ---------------------------------------------------------------- figures
 _CAPTIONISH = etree.XPath("//body//*[contains(@class, 'aption') or contains(@class, 'utline')]")
+_CAPTION_PREFIX = re.compile(r"^(?:(?:media|image|photo|video)\s+caption|caption)\s*:?\s*|^\d+\s*of\s*\d+\s*", re.I)
+_CREDIT_ONLY = re.compile(r"^(?:credit|photo|image|photograph|picture)s?(?:\s+credit)?\s*(?::|\.{2,}|…)\s*(.{2,120})$", re.I)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src", "data-full-src")
 _CREDIT_TAIL = re.compile(
     r"""\s*(?:
@@ -345,8 +347,15 @@ def harvest_figures(root, base: str | None, keep: set) -> list[Image]:
                         drop(c)
             caption = norm(cap_el.text_content()) if cap_el.getparent() is not None or cap_el is fig else None
             if caption:
-                caption, tail_credit = split_credit(caption)
+                caption = _CAPTION_PREFIX.sub("", caption)
+                only_credit = _CREDIT_ONLY.match(caption)
+                if only_credit:
+                    caption, tail_credit = "", only_credit.group(1)
+                else:
+                    caption, tail_credit = split_credit(caption)
                 credit = credit or tail_credit
+        if credit and (is_dateline(credit) or re.match(r"(?:published|updated|posted)\b", credit, re.I)):
+            credit = None
         if url is None and not caption:
             continue
         key = url or caption

@@ -141,6 +141,7 @@ PROMO_PATTERNS = [
     r"^(?:click|tap)\s+to\s+(?:share|tweet|email|print)\b.{0,60}$",
     r"^(?:email|contact|reach)\s+(?:\w+\s+){0,4}(?:at|via|on)\s+.{0,40}(?:@|\bat\s+\S+\s+dot\b|twitter).{0,120}$",
     r"^(?:have\s+a\s+(?:news\s+)?tip|got\s+a\s+(?:news\s+)?tip)\b.{0,200}$",
+    r"^(?:write\s+to|contact)\s+(?:\w+\s+){1,5}at\s+\S+@\S+.{0,200}$",
     # comments
     r"^(?:\d+\s+)?(?:comments?|responses?|replies)\s*(?:\(\d+\))?$",
     r"^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+(?:discussion|conversation)|comments\s+are\s+closed"
