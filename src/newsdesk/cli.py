@@ -338,5 +338,9 @@ from .accounts import user  # noqa: E402
 
 main.add_command(user)
 
+from .analyze.quotes_cli import quotes  # noqa: E402
+
+main.add_command(quotes)
+
 if __name__ == "__main__":
     main()

@@ -957,3 +957,128 @@ class BackgroundAnalyser:
                 n = 0
             if n == 0:
                 self._stop.wait(self.interval)
+
+
+# -- 6. quote drift across a story's articles ------------------------------------------------------
+
+MAX_DRIFT_QUOTES = 600
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def _same_statement(a: list[str], b: list[str]) -> bool:
+    """Two quotes are one statement when they share a long run of words (or are equal when short)."""
+    import difflib
+
+    if not a or not b:
+        return False
+    short = min(len(a), len(b))
+    if short <= 3:
+        return a == b
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size >= min(6, short) or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+
+def quote_drift(quotes: list[dict]) -> list[dict]:
+    """The same statement as each article of a story carries it, and how the versions differ.
+
+    ``quotes``: dicts with ``text``, ``article_id``, ``outlet``, ``speaker``, ``via`` (and any
+    other keys, passed through). Returns one entry per statement quoted by two or more
+    articles, with ``drift``: ``trimmed`` (a version leaves words out), ``altered`` (words
+    changed), ``attribution`` (different speakers) and/or ``relay`` (different relay sources).
+    """
+    import difflib
+
+    from .entities import name_key
+
+    items = [q for q in quotes if q.get("text")][:MAX_DRIFT_QUOTES]
+    words = [_words(q["text"]) for q in items]
+    parent = list(range(len(items)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i].get("article_id") != items[j].get("article_id") and find(i) != find(j) \
+                    and _same_statement(words[i], words[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        if len({items[i].get("article_id") for i in members}) < 2:
+            continue
+        full_i = max(members, key=lambda i: len(words[i]))
+        full = words[full_i]
+        versions: dict[tuple, dict] = {}
+        drift = set()
+        for i in members:
+            q = items[i]
+            key = tuple(words[i])
+            v = versions.get(key)
+            if v is None:
+                change, diff = "full", []
+                if words[i] != full:
+                    sm = difflib.SequenceMatcher(None, full, words[i], autojunk=False)
+                    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+                    if all(op[0] == "delete" for op in ops):
+                        change = "trimmed"
+                    else:
+                        change = "altered"
+                        diff = [{"op": op, "was": " ".join(full[a1:a2]), "now": " ".join(words[i][b1:b2])}
+                                for op, a1, a2, b1, b2 in ops]
+                    drift.add(change)
+                v = versions[key] = {"text": q["text"], "change": change, "diff": diff, "articles": [],
+                                     "outlets": [], "speakers": set(), "vias": set()}
+            v["articles"].append(q.get("article_id"))
+            if q.get("outlet") and q["outlet"] not in v["outlets"]:
+                v["outlets"].append(q["outlet"])
+            v["speakers"].add(q.get("speaker") or "")
+            v["vias"].add(q.get("via") or "")
+        speakers = {_speaker_key(items[i]) for i in members if items[i].get("speaker")}
+        unattributed = any(not items[i].get("speaker") for i in members)
+        if len(speakers) > 1 or (speakers and unattributed):
+            drift.add("attribution")
+        if len({(items[i].get("via") or "").lower() for i in members}) > 1:
+            drift.add("relay")
+        for v in versions.values():
+            v["speakers"] = sorted(s for s in v["speakers"] if s) or [None]
+            v["vias"] = sorted(s for s in v["vias"] if s)
+        out.append({"statement": items[full_i]["text"], "speaker": items[full_i].get("speaker"),
+                    "articles": len({items[i].get("article_id") for i in members}),
+                    "drift": sorted(drift), "versions": list(versions.values())})
+    out.sort(key=lambda g: (-len(g["drift"]), -g["articles"]))
+    return out
+
+
+def _speaker_key(q: dict) -> str:
+    """One speaker across outlets: the same entity, else the same surname ("Zakharova", "Maria Zakharova")."""
+    from .entities import name_key, surname
+
+    return name_key(surname(q["speaker"])) if q.get("speaker") else ""
+
+
+def voices(quotes: list[dict]) -> list[dict]:
+    """Who is quoted in a set of articles (a story), by which outlets, how often."""
+    by: dict[str, dict] = {}
+    for q in quotes:
+        if not q.get("speaker"):
+            continue
+        k = _speaker_key(q)
+        v = by.setdefault(k, {"speaker": q["speaker"], "entity_id": q.get("entity_id"), "role": q.get("role"),
+                              "quotes": 0, "outlets": []})
+        v["quotes"] += 1
+        if len(q["speaker"].split()) > len(v["speaker"].split()):
+            v["speaker"] = q["speaker"]
+        v["role"] = v["role"] or q.get("role")
+        v["entity_id"] = v["entity_id"] or q.get("entity_id")
+        if q.get("outlet") and q["outlet"] not in v["outlets"]:
+            v["outlets"].append(q["outlet"])
+    return sorted(by.values(), key=lambda v: (-len(v["outlets"]), -v["quotes"], v["speaker"]))

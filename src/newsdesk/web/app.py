@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..fetch import FetchSettings
 from ..store import open_store
-from . import api, auth, feeds_out, pages, subscriptions
+from . import api, auth, feeds_out, pages, people, subscriptions
 from .common import HERE, make_templates, render, store_of
 
 log = logging.getLogger("newsdesk.web")
@@ -92,6 +92,7 @@ def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: F
     app.include_router(subscriptions.router)
     app.include_router(feeds_out.router)
     app.include_router(api.router)
+    app.include_router(people.router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz(request: Request):
