@@ -16,7 +16,7 @@ sentence).
 """
 from pathlib import Path
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-import json, re, glob
+import json, re
 gt = json.loads((SHARED / 'data/aeb/ground-truth.json').read_text(encoding='utf-8'))
 full = {k[:12]: k for k in gt}
 EXCL = {  # short id: phrases that are page furniture, read off the page (must leave the body)

@@ -30,7 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lxml import etree
 
 DEFAULT_FILE = Path(__file__).with_name("site_rules.txt")
 _SIMPLE = re.compile(r"([a-zA-Z][\w-]*|\*)?((?:[.#][\w-]+|\[[\w-]+(?:[*^$]?=[\"']?[^\]\"']*[\"']?)?\])*)$")
