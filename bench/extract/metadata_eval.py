@@ -18,6 +18,7 @@ from pathlib import Path
 from . import data
 
 GOLD = Path(__file__).resolve().parents[1] / "metadata_gold.json"
+HELDOUT = Path(__file__).resolve().parents[1] / "metadata_heldout.json"
 
 
 def _fold(s: str | None) -> str:
@@ -38,19 +39,36 @@ def author_f1(got: list[str], want: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def evaluate(extract_html, error_cls, verbose: bool = False) -> dict:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["pages"]
-    gt = json.loads((data.AEB / "ground-truth.json").read_text(encoding="utf-8"))
+def _page(source: str, pid: str, gt: dict):
+    if source == "n4k":
+        path = data.N4K / "html" / f"{pid}.html"
+        if not path.exists():
+            return None, None
+        url = None
+        meta = data.N4K / "metadata" / f"{pid}.json"
+        if meta.exists():
+            url = json.loads(meta.read_text(encoding="utf-8")).get("url")
+        return path.read_bytes(), url
+    path = data.AEB / "html" / f"{pid}.html.gz"
+    if not path.exists():
+        return None, None
+    return gzip.decompress(path.read_bytes()), gt.get(pid, {}).get("url")
+
+
+def evaluate(extract_html, error_cls, gold_file: Path = GOLD) -> dict:
+    spec = json.loads(gold_file.read_text(encoding="utf-8"))
+    gold, source = spec["pages"], spec.get("source", "aeb")
+    gt = json.loads((data.AEB / "ground-truth.json").read_text(encoding="utf-8")) if source == "aeb" else {}
     n = titles = dates = dated = 0
     f1s = []
     misses = []
     for pid, g in gold.items():
-        path = data.AEB / "html" / f"{pid}.html.gz"
-        if not path.exists():
+        raw, url = _page(source, pid, gt)
+        if raw is None:
             continue
         n += 1
         try:
-            art = extract_html(gzip.decompress(path.read_bytes()), gt.get(pid, {}).get("url"))
+            art = extract_html(raw, url)
         except error_cls as exc:
             misses.append((pid[:12], "error", exc.reason))
             f1s.append(0.0)

@@ -320,6 +320,12 @@ def read_metadata(root, url: str | None) -> Meta:
         if not metas_titles or any(_sim(h1, t) >= 0.5 or t.lower().startswith(h1.lower()) or h1.lower().startswith(t.lower())
                                    for t in metas_titles):
             title = h1
+    if title:
+        # an h1 that carries the site's logo text after the headline: the metadata title is the headline
+        for t in metas_titles:
+            if len(t) >= 15 and title != t and title.startswith(t) and len(title) - len(t) <= 40:
+                title = t
+                break
     if not title and metas_titles:
         title = metas_titles[0]
     m.title = title

@@ -47,6 +47,7 @@ def _titlecase(name: str) -> str:
 def classify(name: str, extra_orgs: set[str] | None = None) -> tuple[str, str] | None:
     """('person'|'agency', cleaned) or None for junk."""
     n = " ".join(_BY.sub("", name or "").split()).strip(" .,:;-–—|()[]")
+    n = re.sub(r"^(?:and|with|&|und|et|y|e)\s+", "", n, flags=re.I)
     if not n or len(n) > 60:
         return None
     low = n.lower()
