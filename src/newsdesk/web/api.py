@@ -26,7 +26,7 @@ class ErrorOut(BaseModel):
 
 ERRORS = {400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut},
           404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
-router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+router = APIRouter(prefix="/api", tags=["reader"], responses=ERRORS)
 
 
 class ImageOut(BaseModel):

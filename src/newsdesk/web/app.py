@@ -13,14 +13,15 @@ import asyncio
 import contextlib
 import logging
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..fetch import FetchSettings
 from ..store import open_store
-from . import api, auth, feeds_out, pages, people, subscriptions
+from . import api, auth, feeds_out, pages, subscriptions
 from .common import HERE, make_templates, render, store_of
 
 log = logging.getLogger("newsdesk.web")
@@ -87,19 +88,18 @@ def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: F
             response.headers.setdefault("Cache-Control", "no-store" if request.app.state.require_login else "no-cache")
         return response
 
-    app.include_router(auth.router)
-    app.include_router(pages.router)
-    app.include_router(subscriptions.router)
-    app.include_router(feeds_out.router)
+    app.include_router(auth.router, include_in_schema=False)
+    app.include_router(pages.router, include_in_schema=False)
+    app.include_router(subscriptions.router, include_in_schema=False)
+    app.include_router(feeds_out.router, include_in_schema=False)
     app.include_router(api.router)
-    app.include_router(people.router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz(request: Request):
         return {"ok": True, "articles": store_of(request).count_articles()}
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
         if _wants_json(request):
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return render(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)

@@ -87,7 +87,7 @@ async def auth_middleware(request: Request, call_next):
         return RedirectResponse("/login?next=" + quote(path + (f"?{request.url.query}" if request.url.query else "")),
                                 status_code=303)
     response = await call_next(request)
-    if new_csrf:
+    if new_csrf and response.headers.get("content-type", "").startswith("text/html"):
         response.set_cookie(CSRF_COOKIE, new_csrf, httponly=True, samesite="strict", path="/",
                             secure=request.url.scheme == "https")
     return response
