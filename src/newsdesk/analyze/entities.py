@@ -235,6 +235,10 @@ class ArticleEntities:
             name = clean_name(ent.text)
             if len(name) < 2:
                 continue
+            person = full.get(fold(name)) or (self._resolve_person(name, full) if len(name.split()) == 1 else None)
+            if person is not None:  # "Zelenskyy" tagged ORG where "Volodymyr Zelenskyy" is a person
+                self._add_mention(person, ent)
+                continue
             key = name_key(name, kind)
             entity = self.by_key.setdefault(key, Entity(kind, name, key))
             self._add_mention(entity, ent)

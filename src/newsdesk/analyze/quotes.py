@@ -124,6 +124,8 @@ def _can_open(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     c = text[i]
+    if c in "«»‹›„" and nxt in "\u00a0\u202f ":
+        return c != "»" or not _is_word(prev)  # French spacing: « Bonjour »
     if nxt.isspace() or nxt == "":
         return False
     if c in "'‘":
@@ -268,6 +270,8 @@ class _Article:
 
     def name_of(self, tok, *, resolve_pronouns: bool = True) -> tuple[str, str, str | None, str] | None:
         """(name, kind, role, mention) for a subject token: an entity, a pronoun or a noun phrase."""
+        if tok.is_punct or _is_mark(tok) or not any(c.isalpha() for c in tok.text):
+            return None
         named = self._named_in_apposition(tok)
         if named is not None:
             return named
@@ -574,7 +578,7 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         subj = [verb.head]
     for s in subj:
         r = a.name_of(s)
-        if r:
+        if r and r[0]:
             return r
     # Fallback: an entity or pronoun next to the verb.
     near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i), key=lambda t: abs(t.i - verb.i))
@@ -686,8 +690,8 @@ def attribute(a: _Article) -> list[Quote]:
                 continue  # a term, title or name in quote marks, not a statement
             if _frame_has_prose(frame) and words < 10:
                 continue
-        if _title_like(text) and (verb is None or words <= 3) and speaker is None:
-            continue
+        if _title_like(text):
+            continue  # "American Pie", "Spike": a title or a name in quote marks, whoever is around it
         is_partial = _frame_has_prose(frame, around=span) and words < 25 and not _surrounds(frame, span)
         q = Quote(text=text, start=start, end=end, kind="partial" if is_partial else "direct",
                   speaker=speaker, speaker_kind=kind, role=role, verb=verb_text, via=via, mention=mention,

@@ -1,0 +1,53 @@
+"""Entities: the pinned spaCy model, names resolved within an article and folded across outlets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsdesk.analyze import entities as ent
+from newsdesk.analyze.entities import ModelError, entities_of, name_key, verify_model
+
+
+def test_spelling_variants_share_a_key():
+    assert name_key("Volodymyr Zelenskyy") == name_key("Volodymyr Zelensky") == name_key("Volodymyr Zelenskiy")
+    assert name_key("Recep Tayyip Erdoğan") == name_key("Recep Tayyip Erdogan")
+    assert name_key("President Donald Trump") == name_key("Donald Trump")
+    assert name_key("Maria Zakharova") != name_key("Maria Sharapova")
+    assert name_key("Georgia", "place") != name_key("Georgia", "person")
+
+
+def test_surname_resolves_to_fullest_name_with_stated_role():
+    text = ("Russian Foreign Ministry spokesperson Maria Zakharova spoke on Thursday.\n\n"
+            "Zakharova told reporters that Moscow would not take part. The Syrian Democratic Forces (SDF) "
+            "said the SDF would fight on.")
+    found = {e.name: e for e in entities_of(text)}
+    assert "Zakharova" not in found
+    z = found["Maria Zakharova"]
+    assert z.kind == "person" and len(z.mentions) == 2
+    assert z.role == "Russian Foreign Ministry spokesperson"
+    assert found["Moscow"].kind == "place"
+    assert "SDF" not in found and len(found["Syrian Democratic Forces"].mentions) >= 2
+
+
+def test_pinned_model_files_are_checked(tmp_path):
+    model = ent.nlp()
+    assert verify_model(Path(model.path)) is None
+    copy = tmp_path / "model"
+    shutil.copytree(model.path, copy)
+    with open(copy / "ner" / "model", "r+b") as fh:
+        fh.seek(100)
+        byte = fh.read(1)
+        fh.seek(100)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+    reason = verify_model(copy)
+    assert reason and reason.startswith("ner/model sha256")
+    (copy / "tok2vec" / "model").unlink()
+    assert "tok2vec/model missing" in verify_model(copy)
+
+
+def test_a_named_model_that_is_missing_says_so():
+    with pytest.raises(ModelError, match="no_such_model_xyz"):
+        ent.load_model("no_such_model_xyz")
