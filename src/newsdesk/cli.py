@@ -338,6 +338,10 @@ from .accounts import user  # noqa: E402
 
 main.add_command(user)
 
+from .audio.cli import speak  # noqa: E402
+
+main.add_command(speak)
+
 from .analyze.quotes_cli import quotes  # noqa: E402
 
 main.add_command(quotes)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .analyze.quotes import after_ingest as quotes_after_ingest
+from .audio.policy import after_ingest as audio_after_ingest
 from .extract import ExtractionError, extract_html, extract_text_dump
 from .fetch import Fetcher, FetchError, FetchSettings
 from .model import Article, Problem, Source, utcnow
@@ -77,6 +78,7 @@ def normalize_article(article: Article, source_id: int | None) -> Article:
 
 def store_article(store: Store, article: Article, source_id: int | None) -> tuple[int, str]:
     article_id, status = store.upsert_article(normalize_article(article, source_id))
+    audio_after_ingest(store, article_id, status, source_id)  # audio: queue narration per NEWSDESK_LISTEN
     quotes_after_ingest(store, article_id, article, status)  # quotes: queue (or run) analysis per NEWSDESK_QUOTES
     return article_id, status
 

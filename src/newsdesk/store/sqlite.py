@@ -19,6 +19,8 @@ from typing import Iterator
 from ..model import Article, Image, Problem, Source, utcnow
 from ..normalize import canonical_url
 from .quotes import QuoteStore
+from .audio import AudioStore
+from .reader import ReaderStore
 
 
 class StoreError(Exception):
@@ -59,7 +61,7 @@ class SearchHit:
     rank: float
 
 
-class SQLiteStore(QuoteStore):
+class SQLiteStore(ReaderStore, AudioStore, QuoteStore):
     """The storage API the pipeline and the web layer use.
 
     A PostgreSQL backend would implement these same public methods; nothing

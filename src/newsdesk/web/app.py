@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..fetch import FetchSettings
 from ..store import open_store
-from . import api, auth, feeds_out, pages, people, subscriptions
+from . import api, audio, auth, feeds_out, pages, people, subscriptions
 from .common import HERE, make_templates, render, store_of
 
 log = logging.getLogger("newsdesk.web")
@@ -94,6 +94,7 @@ def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: F
     app.include_router(feeds_out.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(people.router)
+    app.include_router(audio.router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz(request: Request):
