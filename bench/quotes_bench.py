@@ -217,6 +217,66 @@ def prf(tp, n_pred, n_gold):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def score(name, subset, docs, outputs, speed, args, seed_ok):
+    """One table row: a system's scores over the articles of ``subset``."""
+    tot = dict(pred=0, ex=0, ov=0, spk=0, spk_sur=0, via=0, via_gold=0, via_gold_ok=0,
+               dpred=0, dgold=0, dov=0)
+    for (slug, article, golds, which), preds in zip(docs, outputs):
+        if subset == "held-out" and which == "dev":
+            continue
+        text = article.text
+        ex = match(text, golds, preds, exact=True)
+        ov = match(text, golds, preds, exact=False)
+        tot["pred"] += len(preds)
+        tot["ex"] += len(ex)
+        tot["ov"] += len(ov)
+        dg = [i for i, q in enumerate(golds) if q["kind"] != "reported"]
+        dp = [i for i, p in enumerate(preds) if p["kind"] != "reported"]
+        tot["dgold"] += len(dg)
+        tot["dpred"] += len(dp)
+        tot["dov"] += len(match(text, [golds[i] for i in dg], [preds[i] for i in dp], exact=False))
+        ok_all = len(ex) == len(golds) == len(preds)
+        for gi, pi in ov:
+            g, p = golds[gi], preds[pi]
+            good = same_speaker(p["speaker"], g["speaker"])
+            tot["spk"] += good
+            tot["spk_sur"] += same_surname(p["speaker"], g["speaker"])
+            tot["via"] += same_via(p["via"], g.get("via"))
+            if g.get("via"):
+                tot["via_gold"] += 1
+                tot["via_gold_ok"] += same_via(p["via"], g["via"])
+            ok_all &= good and same_via(p["via"], g.get("via"))
+            if args.details and name == "newsdesk" and subset == "all" and not good:
+                print(f"  [{slug}] speaker {p['speaker']!r} should be {g['speaker']!r}: {text[g['start']:g['end']][:70]!r}")
+        if slug.startswith("seed"):
+            seed_ok[name] = ok_all
+        if args.details and name == "newsdesk" and subset == "all":
+            mg = {gi for gi, _ in ov}
+            mp = {pi for _, pi in ov}
+            for i, g in enumerate(golds):
+                if i not in mg:
+                    print(f"  [{slug}] MISSED ({g['kind']}) {text[g['start']:g['end']][:90]!r}")
+            for i, p in enumerate(preds):
+                if i not in mp:
+                    print(f"  [{slug}] EXTRA ({p['kind']}, {p['speaker']}) {text[p['start']:p['end']][:90]!r}")
+            exm = {gi for gi, _ in ex}
+            for gi, pi in ov:
+                if gi not in exm:
+                    g, p = golds[gi], preds[pi]
+                    print(f"  [{slug}] INEXACT gold {text[g['start']:g['end']][:50]!r}… / got {text[p['start']:p['end']][:50]!r}…")
+    n = tot["ov"]
+    n_gold = sum(len(d[2]) for d in docs if subset == "all" or d[3] != "dev")
+    e_p, e_r, e_f = prf(tot["ex"], tot["pred"], n_gold)
+    o_p, o_r, o_f = prf(tot["ov"], tot["pred"], n_gold)
+    _, _, d_f = prf(tot["dov"], tot["dpred"], tot["dgold"])
+    _, _, s_f = prf(tot["spk"], tot["pred"], n_gold)
+    return [f"{name} ({subset})", f"{e_p:.2f}/{e_r:.2f}/{e_f:.2f}", f"{o_p:.2f}/{o_r:.2f}/{o_f:.2f}", f"{d_f:.2f}",
+                 f"{tot['spk'] / n:.2f}" if n else "-", f"{tot['spk_sur'] / n:.2f}" if n else "-", f"{s_f:.2f}",
+                 f"{tot['via'] / n:.2f}" if n else "-",
+                 f"{tot['via_gold_ok']}/{tot['via_gold']}",
+                 ("yes" if seed_ok.get(name) else "no") if subset == "all" else "-", f"{speed:,.0f}"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--details", action="store_true", help="print every miss and wrong speaker")
@@ -252,71 +312,26 @@ def main() -> int:
                 print(f"{f.name}: {exc}", file=sys.stderr)
                 continue
             golds.append(dict(q, start=s, end=e))
-        docs.append((f.stem, article, golds))
-    n_gold = sum(len(g) for _, _, g in docs)
-    words = sum(len(a.text.split()) for _, a, _ in docs)
+        docs.append((f.stem, article, golds, g.get("set", "heldout")))
+    n_gold = sum(len(d[2]) for d in docs)
+    words = sum(len(d[1].text.split()) for d in docs)
+    held = [d for d in docs if d[3] != "dev"]
     print(f"{len(docs)} articles, {n_gold} gold quotes "
-          f"({sum(q['kind'] == 'reported' for _, _, g in docs for q in g)} reported speech), {words:,} words\n")
+          f"({sum(q['kind'] == 'reported' for d in docs for q in d[2])} reported speech), {words:,} words; "
+          f"held out (labelled after the extractor was frozen): {len(held)} articles, "
+          f"{sum(len(d[2]) for d in held)} quotes\n")
     rows = []
     seed_ok = {}
+    outputs_by = {}
+    speed = {}
     for name, fn in systems.items():
         fn(docs[0][1], nlp)  # warm up
         t0 = time.perf_counter()
-        outputs = [fn(a, nlp) for _, a, _ in docs]
-        elapsed = time.perf_counter() - t0
-        tot = dict(pred=0, ex=0, ov=0, spk=0, spk_sur=0, via=0, via_gold=0, via_gold_ok=0,
-                   dpred=0, dgold=0, dov=0)
-        for (slug, article, golds), preds in zip(docs, outputs):
-            text = article.text
-            ex = match(text, golds, preds, exact=True)
-            ov = match(text, golds, preds, exact=False)
-            tot["pred"] += len(preds)
-            tot["ex"] += len(ex)
-            tot["ov"] += len(ov)
-            dg = [i for i, q in enumerate(golds) if q["kind"] != "reported"]
-            dp = [i for i, p in enumerate(preds) if p["kind"] != "reported"]
-            tot["dgold"] += len(dg)
-            tot["dpred"] += len(dp)
-            tot["dov"] += len(match(text, [golds[i] for i in dg], [preds[i] for i in dp], exact=False))
-            ok_all = len(ex) == len(golds) == len(preds)
-            for gi, pi in ov:
-                g, p = golds[gi], preds[pi]
-                good = same_speaker(p["speaker"], g["speaker"])
-                tot["spk"] += good
-                tot["spk_sur"] += same_surname(p["speaker"], g["speaker"])
-                tot["via"] += same_via(p["via"], g.get("via"))
-                if g.get("via"):
-                    tot["via_gold"] += 1
-                    tot["via_gold_ok"] += same_via(p["via"], g["via"])
-                ok_all &= good and same_via(p["via"], g.get("via"))
-                if args.details and name == "newsdesk" and not good:
-                    print(f"  [{slug}] speaker {p['speaker']!r} should be {g['speaker']!r}: {text[g['start']:g['end']][:70]!r}")
-            if slug.startswith("seed"):
-                seed_ok[name] = ok_all
-            if args.details and name == "newsdesk":
-                mg = {gi for gi, _ in ov}
-                mp = {pi for _, pi in ov}
-                for i, g in enumerate(golds):
-                    if i not in mg:
-                        print(f"  [{slug}] MISSED ({g['kind']}) {text[g['start']:g['end']][:90]!r}")
-                for i, p in enumerate(preds):
-                    if i not in mp:
-                        print(f"  [{slug}] EXTRA ({p['kind']}, {p['speaker']}) {text[p['start']:p['end']][:90]!r}")
-                exm = {gi for gi, _ in ex}
-                for gi, pi in ov:
-                    if gi not in exm:
-                        g, p = golds[gi], preds[pi]
-                        print(f"  [{slug}] INEXACT gold {text[g['start']:g['end']][:50]!r}… / got {text[p['start']:p['end']][:50]!r}…")
-        n = tot["ov"]
-        e_p, e_r, e_f = prf(tot["ex"], tot["pred"], n_gold)
-        o_p, o_r, o_f = prf(tot["ov"], tot["pred"], n_gold)
-        _, _, d_f = prf(tot["dov"], tot["dpred"], tot["dgold"])
-        _, _, s_f = prf(tot["spk"], tot["pred"], n_gold)
-        rows.append([name, f"{e_p:.2f}/{e_r:.2f}/{e_f:.2f}", f"{o_p:.2f}/{o_r:.2f}/{o_f:.2f}", f"{d_f:.2f}",
-                     f"{tot['spk'] / n:.2f}" if n else "-", f"{tot['spk_sur'] / n:.2f}" if n else "-", f"{s_f:.2f}",
-                     f"{tot['via'] / n:.2f}" if n else "-",
-                     f"{tot['via_gold_ok']}/{tot['via_gold']}",
-                     "yes" if seed_ok.get(name) else "no", f"{words / elapsed:,.0f}"])
+        outputs_by[name] = [fn(d[1], nlp) for d in docs]
+        speed[name] = words / (time.perf_counter() - t0)
+    for subset in ("all", "held-out"):
+        for name in systems:
+            rows.append(score(name, subset, docs, outputs_by[name], speed[name], args, seed_ok))
     head = ["system", "span exact P/R/F1", "span overlap P/R/F1", "direct-only overlap F1", "speaker acc",
             "speaker acc (surname)", "speaker F1 (end to end)", "relay acc", "relay found/gold",
             "seed page all right", "words/s"]
