@@ -1,0 +1,744 @@
+"""Online story clustering: each arriving article joins an open story or starts one.
+
+A story is one real-world event as covered across outlets. An article is compared with
+the stories an inverted index proposes (stories sharing its rarest terms or its names),
+never with the whole archive, so adding costs about the same at ten thousand articles or
+a million. Similarity is TF-IDF cosine over terms plus cosine over names (entity proxy),
+with IDF learned from the stream so far. Evidence that tells two similar events apart
+acts as a veto rather than a weight: a story closes when its newest article is older than
+the window, and an article whose headline names share nothing with a story's names does
+not join it ("another rehab, another celebrity").
+
+Periodically the recent window is revisited with the IDF learned since (early articles
+were compared with a young vocabulary): articles move to a better story, stories that
+turn out to be one event merge (the absorbed id redirects to the survivor), and an
+article that no longer fits its story splits off. Story ids stay stable throughout.
+
+Storylines link stories of one ongoing topic (text alike, names or days apart) without
+merging them.
+
+No library offers online clustering with stable ids, redirects and vetoes, which is why
+this is written here; the text pieces (stemming, MinHash) come from libraries.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Hashable
+
+from .dupes import Duplicate, DuplicateFinder
+from .text import Features, features
+
+Key = Hashable
+HOUR = 3600.0
+
+
+@dataclass(frozen=True)
+class Params:
+    """Engine defaults: the server and ``newsdesk cluster`` use exactly these."""
+
+    join: float = 0.18              # combined similarity an article needs to join a story
+    entity_weight: float = 0.4      # share of names in the combined similarity
+    window_hours: float = 72.0      # a story closes this long after its newest article
+    name_veto: bool = True          # headline names disjoint from the story's names: no join
+    year_veto: bool = False         # datelines in different years: no join (off: costs recall on ECB+ train)
+    max_active: int = 200_000       # articles kept in memory when times are unknown (oldest stories leave)
+    vector_terms: int = 100         # terms kept per article vector
+    index_terms: int = 12           # terms an article adds to its story's index entries
+    query_terms: int = 12           # terms (plus headline names) an article looks candidates up by
+    max_candidates: int = 30        # stories scored per article
+    max_posting: int = 2_000        # index entries longer than this are too common to help
+    recluster_every: int = 200      # articles between two revisits of the recent window
+    recluster_span: int = 1_000     # articles revisited
+    move_margin: float = 0.03       # an article moves only to a clearly better story
+    merge: float = 0.18             # story-to-story average similarity at which two stories may merge
+    cohesion: float = 0.75          # ...and only if the merged story stays this close to its parts' cohesion
+    split: float = 0.7              # a story splits in two when its halves are this much less close
+    split_min: int = 6              # stories smaller than this are not tested for a split
+    storyline: float = 0.12         # text similarity linking two stories into one storyline
+    storyline_days: float = 30.0    # how long a closed story can still gain storyline links
+
+
+@dataclass
+class Assignment:
+    key: Key
+    story: int
+    score: float                     # similarity to the story joined (0 for a new story)
+    new_story: bool
+    duplicate: Duplicate | None = None
+    note: str | None = None          # why this article could not be compared normally
+
+
+@dataclass
+class _Doc:
+    key: Key
+    seq: int
+    ts: float | None                 # None: time unknown (no published date, no dateline)
+    title: str
+    source: str | None
+    f: Features
+    vec: dict
+    evec: dict
+    story: int
+
+
+@dataclass
+class Story:
+    id: int
+    members: set = field(default_factory=set)        # keys of active articles
+    vsum: dict = field(default_factory=dict)
+    vnorm2: float = 0.0
+    esum: dict = field(default_factory=dict)
+    enorm2: float = 0.0
+    names: Counter = field(default_factory=Counter)  # entity words across members
+    lead: Counter = field(default_factory=Counter)   # headline/lead names across members
+    years: Counter = field(default_factory=Counter)
+    sources: Counter = field(default_factory=Counter)
+    first_ts: float = math.inf
+    last_ts: float = -math.inf
+    size: int = 0                                    # all articles ever, active or not
+    last_seq: int = 0                                # arrival number of its newest article
+    storyline: int = 0
+    indexed: set = field(default_factory=set)        # index keys this story is filed under
+
+
+def _dot(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum([v * get(k, 0.0) for k, v in a.items()])
+
+
+def _add_into(acc: dict, vec: dict, sign: float, norm2: float) -> float:
+    """acc += sign*vec in place; returns the updated squared norm."""
+    for k, v in vec.items():
+        old = acc.get(k, 0.0)
+        new = old + sign * v
+        norm2 += new * new - old * old
+        if abs(new) < 1e-12:
+            acc.pop(k, None)
+        else:
+            acc[k] = new
+    return max(norm2, 0.0)
+
+
+class Engine:
+    """Streams articles into stories. Not thread-safe: one writer feeds it."""
+
+    def __init__(self, params: Params | None = None, *, new_story_id: Callable[[], int] | None = None,
+                 keep_assignments: bool = True, duplicates: bool = True):
+        self.p = params or Params()
+        self._ids = itertools.count(1)
+        self.new_story_id = new_story_id or (lambda: next(self._ids))
+        self.df: Counter = Counter()
+        self.edf: Counter = Counter()
+        self.n = 0
+        self.seq = 0
+        self.clock = -math.inf           # newest article time seen
+        self.docs: dict[Key, _Doc] = {}  # active window only
+        self.stories: dict[int, Story] = {}
+        self.index: dict[str, set] = defaultdict(set)
+        self.redirects: dict[int, int] = {}
+        self.storyline_parent: dict[int, int] = {}
+        self.archive: dict[int, tuple] = {}   # closed stories: (centroid terms, names, last_ts, storyline)
+        self.archive_index: dict[str, set] = defaultdict(set)
+        self.assignments: dict[Key, int] | None = {} if keep_assignments else None
+        self.dupes = DuplicateFinder() if duplicates else None
+        self._expiry: list = []          # heap of (last_ts, story id)
+        self._by_seq: list = []          # heap of (last_seq, story id), for the capacity bound
+        self._since_recluster = 0
+        # what changed since the caller last drained it (the store persists this)
+        self.changed: set[int] = set()
+        self.moved: dict[Key, int] = {}
+
+    # -- weights -----------------------------------------------------------------------
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def eidf(self, name: str) -> float:
+        return math.log((self.n + 1) / (self.edf.get(name, 0) + 1)) + 1.0
+
+    def _vectors(self, f: Features) -> tuple[dict, dict]:
+        w = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in f.terms.items()}
+        if len(w) > self.p.vector_terms:
+            w = dict(heapq.nlargest(self.p.vector_terms, w.items(), key=lambda kv: kv[1]))
+        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        vec = {t: v / norm for t, v in w.items()}
+        e = {n: (1.0 + math.log(c)) * self.eidf(n) * (2.0 if n in f.lead_entities else 1.0)
+             for n, c in f.entities.items()}
+        enorm = math.sqrt(sum(v * v for v in e.values())) or 1.0
+        return vec, {n: v / enorm for n, v in e.items()}
+
+    # -- scoring -----------------------------------------------------------------------
+
+    def _score(self, d: _Doc, s: Story, *, exclude: bool = False) -> tuple[float, float, float | None]:
+        """(combined, text, names or None): the article's mean cosine with the story's articles
+        (average link: a loose story does not attract more than a tight one). ``exclude``
+        scores against the story without ``d`` itself."""
+        n = len(s.members) - (1 if exclude else 0)
+        if n <= 0:
+            return 0.0, 0.0, None
+        dt = _dot(d.vec, s.vsum)
+        de = _dot(d.evec, s.esum) if d.evec and s.esum else 0.0
+        if exclude:
+            dt -= _dot(d.vec, d.vec)
+            de -= _dot(d.evec, d.evec) if d.evec else 0.0
+        text = dt / n
+        ent = de / n if d.evec and s.esum else None
+        w = self.p.entity_weight
+        return ((1 - w) * text + w * ent if ent is not None else text), text, ent
+
+    def _veto(self, d: _Doc, s: Story, *, exclude: bool = False) -> str | None:
+        """Why ``d`` cannot be in ``s`` whatever the similarity, or None."""
+        win = self.p.window_hours * HOUR
+        if d.ts is not None and s.last_ts >= s.first_ts and not exclude:
+            if d.ts > s.last_ts + win or d.ts < s.first_ts - win:
+                return "published outside the story's time window"
+        names, lead = s.names, s.lead
+        if exclude:
+            names = names - d.f.entities
+            lead = lead - Counter(d.f.lead_entities)
+        if self.p.name_veto and d.f.lead_entities and lead and names:
+            if not (d.f.lead_entities & names.keys()) and not (lead.keys() & d.f.entities.keys()):
+                return "no names in common (headline names of either side absent from the other)"
+        years = s.years - Counter(d.f.years) if exclude else s.years
+        if self.p.year_veto and d.f.years and years and not (d.f.years & years.keys()):
+            return "datelines in different years"
+        return None
+
+    def _candidates(self, d: _Doc) -> list[int]:
+        hits: Counter = Counter()
+        q = heapq.nlargest(self.p.query_terms, d.vec.items(), key=lambda kv: kv[1])
+        for t, _ in q:
+            post = self.index.get("t:" + t)
+            if post and len(post) <= self.p.max_posting:
+                hits.update(post)
+        for n in d.f.lead_entities:
+            post = self.index.get("e:" + n)
+            if post and len(post) <= self.p.max_posting:
+                hits.update(post)
+        return [sid for sid, _ in hits.most_common(self.p.max_candidates)]
+
+    # -- membership ----------------------------------------------------------------------
+
+    def _file(self, s: Story, d: _Doc) -> None:
+        keys = ["t:" + t for t, _ in heapq.nlargest(self.p.index_terms, d.vec.items(), key=lambda kv: kv[1])]
+        keys += ["e:" + n for n in d.f.lead_entities]
+        for k in keys:
+            if k not in s.indexed:
+                s.indexed.add(k)
+                self.index[k].add(s.id)
+
+    def _attach(self, d: _Doc, s: Story) -> None:
+        d.story = s.id
+        s.members.add(d.key)
+        s.vnorm2 = _add_into(s.vsum, d.vec, 1.0, s.vnorm2)
+        s.enorm2 = _add_into(s.esum, d.evec, 1.0, s.enorm2)
+        s.names.update(d.f.entities)
+        s.lead.update(d.f.lead_entities)
+        s.years.update(d.f.years)
+        if d.source:
+            s.sources[d.source] += 1
+        s.size += 1
+        s.last_seq = max(s.last_seq, d.seq)
+        heapq.heappush(self._by_seq, (s.last_seq, s.id))
+        if d.ts is not None:
+            if d.ts > s.last_ts:
+                s.last_ts = d.ts
+                if d.ts <= self.clock:  # dated by a given time, not only by a dateline
+                    heapq.heappush(self._expiry, (d.ts, s.id))
+            s.first_ts = min(s.first_ts, d.ts)
+        self._file(s, d)
+        self.changed.add(s.id)
+        self.moved[d.key] = s.id
+        if self.assignments is not None:
+            self.assignments[d.key] = s.id
+
+    def _detach(self, d: _Doc) -> Story:
+        s = self.stories[d.story]
+        s.members.discard(d.key)
+        s.vnorm2 = _add_into(s.vsum, d.vec, -1.0, s.vnorm2)
+        s.enorm2 = _add_into(s.esum, d.evec, -1.0, s.enorm2)
+        s.names.subtract(d.f.entities)
+        s.lead.subtract(d.f.lead_entities)
+        s.years.subtract(d.f.years)
+        if d.source:
+            s.sources[d.source] -= 1
+        for c in (s.names, s.lead, s.years, s.sources):
+            c += Counter()  # drop zero counts
+        s.size -= 1
+        self.changed.add(s.id)
+        return s
+
+    def _new_story(self) -> Story:
+        sid = self.new_story_id()
+        s = Story(id=sid, storyline=sid)
+        self.stories[sid] = s
+        return s
+
+    def _drop_story(self, s: Story, into: int | None) -> None:
+        for k in s.indexed:
+            post = self.index.get(k)
+            if post is not None:
+                post.discard(s.id)
+                if not post:
+                    del self.index[k]
+        self.stories.pop(s.id, None)
+        if into is not None and into != s.id:
+            self.redirects[s.id] = into
+            self._link_storylines(s.id, into)
+        self.changed.add(s.id)
+
+    # -- the stream ----------------------------------------------------------------------
+
+    def add(self, key: Key, title: str | None, text: str | None, *, published: float | None = None,
+            source: str | None = None, url: str | None = None) -> Assignment:
+        """File one article (``published`` as epoch seconds; None means "now" in stream time)."""
+        if key in self.docs:
+            self.remove(key)
+        f = features(title, text)
+        if published is not None and math.isfinite(published):
+            ts = published
+            self.clock = max(self.clock, ts)  # only given times drive the window's clock
+            self._expire()  # close what this article's time has left behind before matching
+        else:
+            ts = None  # unknown; a dateline in the text still vetoes by year (Features.years)
+
+        self.n += 1
+        self.df.update(f.terms.keys())
+        self.edf.update(f.entities.keys())
+        vec, evec = self._vectors(f)
+        self.seq += 1
+        d = _Doc(key, self.seq, ts, (title or "").strip(), source, f, vec, evec, 0)
+        dup = self.dupes.check(key, title or "", text or "", url) if self.dupes else None
+        best, best_score = None, 0.0
+        if dup is not None and dup.original in self.docs:
+            orig = self.stories.get(self.docs[dup.original].story)
+            if orig is not None:
+                best, best_score = orig, 1.0
+        if best is None and not f.empty:
+            for sid in self._candidates(d):
+                s = self.stories[sid]
+                score = self._score(d, s)[0]
+                if score >= self.p.join and score > best_score and self._veto(d, s) is None:
+                    best, best_score = s, score
+        new = best is None
+        if new:
+            best = self._new_story()
+        self.docs[key] = d
+        self._attach(d, best)
+        if new and not f.empty:
+            self._find_storyline(best)
+        self._expire()
+        self._since_recluster += 1
+        if self._since_recluster >= self.p.recluster_every:
+            self.recluster()
+        return Assignment(key, self.docs[key].story if key in self.docs else best.id, best_score, new, dup, f.note)
+
+    def restore(self, key: Key, f: Features, *, story: int, ts: float | None, title: str = "",
+                source: str | None = None, storyline: int | None = None) -> None:
+        """Put back an article already filed (rebuilding the open window after a restart), without
+        deciding its story again. Call ``refresh`` once all are back."""
+        self.n += 1
+        self.df.update(f.terms.keys())
+        self.edf.update(f.entities.keys())
+        if ts is not None:
+            self.clock = max(self.clock, ts)
+        self.seq += 1
+        vec, evec = self._vectors(f)
+        s = self.stories.get(story)
+        if s is None:
+            s = self.stories[story] = Story(id=story, storyline=story)
+        if storyline is not None and storyline != story:
+            self.storyline_parent.setdefault(story, storyline)
+        d = _Doc(key, self.seq, ts, title, source, f, vec, evec, story)
+        self.docs[key] = d
+        self._attach(d, s)
+
+    def refresh(self) -> None:
+        """Re-weigh every open article with the IDF known now; nothing moves."""
+        for d in self.docs.values():
+            d.vec, d.evec = self._vectors(d.f)
+        for s in self.stories.values():
+            self._rebuild(s)
+        self.drain()
+
+    def remove(self, key: Key) -> None:
+        """Take an active article out (before re-adding its changed text)."""
+        d = self.docs.pop(key, None)
+        if d is None:
+            return
+        s = self._detach(d)
+        if not s.members:
+            self._drop_story(s, None)
+
+    def story_of(self, key: Key) -> int | None:
+        if key in self.docs:
+            return self.resolve(self.docs[key].story)
+        if self.assignments is not None and key in self.assignments:
+            return self.resolve(self.assignments[key])
+        return None
+
+    def resolve(self, sid: int) -> int:
+        """Follow merge redirects to the surviving story id."""
+        seen = 0
+        while sid in self.redirects and seen < 10_000:
+            sid = self.redirects[sid]
+            seen += 1
+        return sid
+
+    def drain(self) -> tuple[set, dict]:
+        """Stories changed and articles (re)assigned since the last call."""
+        out = (self.changed, self.moved)
+        self.changed, self.moved = set(), {}
+        return out
+
+    # -- the window ----------------------------------------------------------------------
+
+    def _expire(self) -> None:
+        """Close stories whose newest article left the window: they leave memory (the store keeps
+        them) but stay searchable for storylines for ``storyline_days``."""
+        horizon = self.clock - self.p.window_hours * HOUR
+        while self._expiry and self._expiry[0][0] < horizon:
+            ts, sid = heapq.heappop(self._expiry)
+            s = self.stories.get(sid)
+            if s is not None and s.last_ts == ts:  # else stale: the story moved on or is gone
+                self._close(s)
+        while len(self.docs) > self.p.max_active and self._by_seq:
+            seq, sid = heapq.heappop(self._by_seq)
+            s = self.stories.get(sid)
+            if s is not None and s.last_seq == seq:
+                self._close(s)
+        # archived stories older than the storyline horizon are forgotten (the store keeps them)
+        old = self.clock - self.p.storyline_days * 24 * HOUR
+        if len(self.archive) > 0 and self.seq % 500 == 0:
+            for sid in [sid for sid, a in self.archive.items() if a[2] < old]:
+                self._unarchive(sid)
+
+    def _close(self, s: Story) -> None:
+        self._archive(s)
+        for k in list(s.members):
+            self.docs.pop(k, None)
+        s.members.clear()
+        self._drop_story(s, None)
+        self.changed.discard(s.id)
+
+    def _archive(self, s: Story) -> None:
+        top = dict(heapq.nlargest(30, s.vsum.items(), key=lambda kv: kv[1]))
+        norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
+        self.archive[s.id] = ({t: v / norm for t, v in top.items()}, frozenset(s.lead), s.last_ts)
+        for t in top:
+            self.archive_index[t].add(s.id)
+
+    def _unarchive(self, sid: int) -> None:
+        vec, _, _ = self.archive.pop(sid)
+        for t in vec:
+            post = self.archive_index.get(t)
+            if post is not None:
+                post.discard(sid)
+                if not post:
+                    del self.archive_index[t]
+
+    # -- storylines ----------------------------------------------------------------------------
+
+    def storyline_of(self, sid: int) -> int:
+        sid = self.resolve(sid)
+        while sid in self.storyline_parent:
+            sid = self.storyline_parent[sid]
+        return sid
+
+    def _link_storylines(self, a: int, b: int) -> None:
+        ra, rb = self.storyline_of(a), self.storyline_of(b)
+        if ra != rb:
+            lo, hi = min(ra, rb), max(ra, rb)  # the older storyline id survives
+            self.storyline_parent[hi] = lo
+            self.changed.update((a, b))
+
+    def _centroid(self, s: Story) -> dict:
+        norm = math.sqrt(s.vnorm2) or 1.0
+        return {t: v / norm for t, v in s.vsum.items()}
+
+    def _find_storyline(self, s: Story) -> None:
+        """Link ``s`` to the most similar other story (open or recently closed) of one topic."""
+        vec = self._centroid(s)
+        best, best_sim = None, self.p.storyline
+        q = [t for t, _ in heapq.nlargest(self.p.query_terms, vec.items(), key=lambda kv: kv[1])]
+        cands: Counter = Counter()
+        for t in q:
+            post = self.index.get("t:" + t)
+            if post and len(post) <= self.p.max_posting:
+                cands.update(post)
+            post = self.archive_index.get(t)
+            if post and len(post) <= self.p.max_posting:
+                cands.update(post)
+        for sid, _ in cands.most_common(self.p.max_candidates):
+            if sid == s.id:
+                continue
+            other = self.stories.get(sid)
+            ovec = self._centroid(other) if other is not None else self.archive.get(sid, ({},))[0]
+            sim = _dot(vec, ovec)
+            if sim >= best_sim:
+                best, best_sim = sid, sim
+        if best is not None:
+            self._link_storylines(s.id, best)
+
+    # -- revisiting the recent window -----------------------------------------------------------
+
+    def recluster(self) -> None:
+        """Re-weigh the recent window with today's IDF, move misfiled articles, merge stories
+        that are one event, split off articles that no longer fit. Ids stay stable."""
+        self._since_recluster = 0
+        recent = sorted(self.docs.values(), key=lambda d: d.seq)[-self.p.recluster_span:]
+        if not recent:
+            return
+        touched = {d.story for d in recent}
+        for d in recent:
+            d.vec, d.evec = self._vectors(d.f)
+        for sid in touched:
+            self._rebuild(self.stories[sid])
+        for _ in range(2):
+            moved = 0
+            for d in recent:
+                if d.f.empty or d.key not in self.docs:
+                    continue
+                moved += self._reconsider(d)
+            if not moved:
+                break
+        self._merge_pass({d.story for d in recent})
+        for sid in sorted({d.story for d in recent if d.key in self.docs}):
+            s = self.stories.get(sid)
+            if s is not None and len(s.members) >= self.p.split_min:
+                self._split_test(s)
+
+    def _sim(self, a: _Doc, b: _Doc) -> float:
+        w = self.p.entity_weight
+        text = _dot(a.vec, b.vec)
+        return (1 - w) * text + w * _dot(a.evec, b.evec) if a.evec and b.evec else text
+
+    def _split_test(self, s: Story) -> None:
+        """Split a story whose articles form two groups much closer within than across (two
+        similar events that were merged, or a story that drifted). Relative, like merging."""
+        docs = sorted((self.docs[k] for k in s.members), key=lambda d: d.seq)[-120:]
+        n = len(docs)
+        sim = [[1.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                sim[i][j] = sim[j][i] = self._sim(docs[i], docs[j])
+        i0, j0 = min(((i, j) for i in range(n) for j in range(i + 1, n)), key=lambda ij: sim[ij[0]][ij[1]])
+        groups = [{i0}, {j0}]
+        for _ in range(4):
+            new = [set(), set()]
+            for i in range(n):
+                a = [sum(sim[i][j] for j in g if j != i) / max(len(g - {i}), 1) for g in groups]
+                new[0 if a[0] >= a[1] else 1].add(i)
+            if not new[0] or not new[1] or new == groups:
+                groups = new
+                break
+            groups = new
+        if min(len(groups[0]), len(groups[1])) < 2:
+            return
+
+        def avg(x, y):
+            pairs = [(i, j) for i in x for j in y if i < j or x is not y]
+            return sum(sim[i][j] for i, j in pairs) / len(pairs) if pairs else 0.0
+        wa, wb, cross = avg(groups[0], groups[0]), avg(groups[1], groups[1]), avg(groups[0], groups[1])
+        if cross < self.p.split * math.sqrt(max(wa, 1e-6) * max(wb, 1e-6)):
+            minor = min(groups, key=len)
+            self.split(s.id, [docs[i].key for i in minor])
+
+    def _rebuild(self, s: Story) -> None:
+        s.vsum, s.vnorm2, s.esum, s.enorm2 = {}, 0.0, {}, 0.0
+        for k in s.members:
+            d = self.docs[k]
+            s.vnorm2 = _add_into(s.vsum, d.vec, 1.0, s.vnorm2)
+            s.enorm2 = _add_into(s.esum, d.evec, 1.0, s.enorm2)
+            self._file(s, d)
+
+    def _reconsider(self, d: _Doc) -> int:
+        own = self.stories[d.story]
+        alone = len(own.members) == 1
+        if alone:
+            own_score = -1.0
+        else:
+            own_score = self._score(d, own, exclude=True)[0]
+            if self._veto(d, own, exclude=True):
+                own_score = -1.0
+        best, best_score = None, max(self.p.join, own_score + self.p.move_margin)
+        for sid in self._candidates(d):
+            if sid == own.id:
+                continue
+            s = self.stories[sid]
+            score = self._score(d, s)[0]
+            if score >= best_score and self._veto(d, s) is None:
+                best, best_score = s, score
+        if best is None and not alone and own_score < self.p.join * 0.5:
+            best = self._new_story()  # split: it no longer fits where it is
+            self._link_storylines(best.id, own.id)
+        if best is None:
+            return 0
+        self._detach(d)
+        self._attach(d, best)
+        if not own.members:
+            self._drop_story(own, best.id)
+        return 1
+
+    def story_similarity(self, a: Story, b: Story) -> tuple[float, str | None]:
+        """Average-link similarity of two stories and the veto that keeps them apart, if any."""
+        nn = max(len(a.members) * len(b.members), 1)
+        text = _dot(a.vsum, b.vsum) / nn
+        ent = _dot(a.esum, b.esum) / nn if a.esum and b.esum else None
+        w = self.p.entity_weight
+        score = (1 - w) * text + w * ent if ent is not None else text
+        win = self.p.window_hours * HOUR
+        dated = a.last_ts >= a.first_ts and b.last_ts >= b.first_ts
+        if dated and (a.first_ts > b.last_ts + win or b.first_ts > a.last_ts + win):
+            return score, "more than the window apart"
+        if self.p.name_veto and a.lead and b.lead and not (a.lead.keys() & b.names.keys()) \
+                and not (b.lead.keys() & a.names.keys()):
+            return score, "no names in common"
+        if self.p.year_veto and a.years and b.years and not (a.years.keys() & b.years.keys()):
+            return score, "datelines in different years"
+        return score, None
+
+    def cohesion(self, s: Story) -> float | None:
+        """Mean pairwise similarity inside a story (None for a single article)."""
+        n = len(s.members)
+        if n < 2:
+            return None
+        text = (s.vnorm2 - n) / (n * (n - 1))
+        if s.esum:
+            w = self.p.entity_weight
+            return max((1 - w) * text + w * (s.enorm2 - n) / (n * (n - 1)), 1e-6)
+        return max(text, 1e-6)
+
+    def _mergeable(self, a: Story, b: Story) -> bool:
+        score, veto = self.story_similarity(a, b)
+        if veto is not None or score < self.p.merge:
+            return False
+        ca, cb = self.cohesion(a), self.cohesion(b)
+        if ca is None and cb is None:
+            return True
+        ref = math.sqrt(ca * cb) if ca is not None and cb is not None else (ca if ca is not None else cb)
+        # Relative, not absolute: two stories are one event when they are about as close to each
+        # other as their own articles are; similar events of one topic are markedly less close.
+        return score >= self.p.cohesion * ref
+
+    def _merge_pass(self, sids: set) -> None:
+        for sid in sorted(sids):
+            s = self.stories.get(sid)
+            if s is None or not s.members:
+                continue
+            probe = max((self.docs[k] for k in s.members), key=lambda d: _dot(d.vec, s.vsum))
+            best, best_score = None, -1.0
+            for oid in self._candidates(probe):
+                o = self.stories.get(oid)
+                if o is None or o.id == s.id or not o.members or not self._mergeable(s, o):
+                    continue
+                score = self.story_similarity(s, o)[0]
+                if score > best_score:
+                    best, best_score = o, score
+            if best is not None:
+                self.merge(s.id, best.id)
+
+    def merge(self, a: int, b: int) -> int:
+        """Merge two stories; the larger (then older) survives and the other id redirects to it."""
+        a, b = self.resolve(a), self.resolve(b)
+        if a == b:
+            return a
+        sa, sb = self.stories[a], self.stories[b]
+        keep, gone = (sa, sb) if (sa.size, -sa.id) >= (sb.size, -sb.id) else (sb, sa)
+        for k in list(gone.members):
+            d = self.docs[k]
+            self._detach(d)
+            self._attach(d, keep)
+        keep.size += max(gone.size, 0)
+        self._drop_story(gone, keep.id)
+        return keep.id
+
+    def split(self, sid: int, keys: list[Key]) -> int:
+        """Move ``keys`` (active articles of story ``sid``) into a new story; returns its id."""
+        sid = self.resolve(sid)
+        new = self._new_story()
+        for k in keys:
+            d = self.docs.get(k)
+            if d is None or d.story != sid:
+                raise KeyError(f"{k!r} is not an active article of story {sid}")
+            self._detach(d)
+            self._attach(d, new)
+        old = self.stories[sid]
+        self._link_storylines(new.id, sid)  # a part split off stays in its parent's storyline
+        if not old.members:
+            self._drop_story(old, None)
+        return new.id
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def summary(self, sid: int) -> dict:
+        """Representative, title, outlets, first/last seen and timeline of an open story."""
+        s = self.stories[self.resolve(sid)]
+        docs = sorted((self.docs[k] for k in s.members), key=lambda d: (d.ts, d.seq))
+        rep = max(docs, key=lambda d: (_dot(d.vec, s.vsum), -d.seq)) if docs else None
+        return {
+            "id": s.id, "title": rep.title if rep else "", "representative": rep.key if rep else None,
+            "outlets": sorted(s.sources), "first_seen": s.first_ts, "last_seen": s.last_ts,
+            "timeline": [(d.ts, d.key) for d in docs], "storyline": self.storyline_of(s.id),
+        }
+
+    def explain(self, a: Key, b: Key) -> dict:
+        """Why two active articles are, or are not, in one story."""
+        da, db = self.docs.get(a), self.docs.get(b)
+        if da is None or db is None:
+            missing = a if da is None else b
+            raise KeyError(f"{missing!r} is not in the active window")
+        return explain_docs(self, da, db)
+
+    def explain_texts(self, a: dict, b: dict) -> dict:
+        """``explain`` for two articles given as {"title","text","published"} (e.g. from the store)."""
+        docs = []
+        for i, x in enumerate((a, b)):
+            f = features(x.get("title"), x.get("text"))
+            vec, evec = self._vectors(f)
+            docs.append(_Doc(x.get("id", i), 0, x.get("published"), x.get("title") or "", None,
+                             f, vec, evec, 0))
+        return explain_docs(self, *docs)
+
+
+def explain_docs(engine: Engine, da: _Doc, db: _Doc) -> dict:
+    p = engine.p
+    text = _dot(da.vec, db.vec)
+    ent = _dot(da.evec, db.evec) if da.evec and db.evec else None
+    score = (1 - p.entity_weight) * text + p.entity_weight * ent if ent is not None else text
+    shared_terms = sorted(da.vec.keys() & db.vec.keys(), key=lambda t: -(da.vec[t] * db.vec[t]))[:10]
+    shared_names = sorted(da.f.entities.keys() & db.f.entities.keys(),
+                          key=lambda n: -(da.evec.get(n, 0) * db.evec.get(n, 0)))
+    vetoes = []
+    gap_h = abs(da.ts - db.ts) / HOUR if da.ts is not None and db.ts is not None else None
+    if gap_h is not None and gap_h > p.window_hours:
+        vetoes.append(f"published {gap_h:.0f} h apart (window {p.window_hours:.0f} h)")
+    if p.name_veto and da.f.lead_entities and db.f.lead_entities and not (
+            da.f.lead_entities & db.f.entities.keys()) and not (db.f.lead_entities & da.f.entities.keys()):
+        vetoes.append("no names in common: " + ", ".join(sorted(da.f.lead_entities)[:5]) + " vs "
+                      + ", ".join(sorted(db.f.lead_entities)[:5]))
+    if p.year_veto and da.f.years and db.f.years and not (da.f.years & db.f.years):
+        vetoes.append(f"datelines in different years: {sorted(da.f.years)} vs {sorted(db.f.years)}")
+    sa, sb = engine.story_of(da.key), engine.story_of(db.key)
+    same = sa is not None and sa == sb
+    if vetoes:
+        verdict = "kept apart: " + "; ".join(vetoes)
+    elif score >= p.join:
+        verdict = f"alike: combined similarity {score:.2f} ≥ join threshold {p.join:.2f}"
+    else:
+        verdict = f"not alike enough: combined similarity {score:.2f} < join threshold {p.join:.2f}"
+    return {
+        "a": da.key, "b": db.key, "same_story": same, "story_a": sa, "story_b": sb,
+        "text_cosine": round(text, 4), "name_cosine": None if ent is None else round(ent, 4),
+        "combined": round(score, 4), "join_threshold": p.join,
+        "shared_names": shared_names, "shared_terms": shared_terms,
+        "years": [sorted(da.f.years), sorted(db.f.years)], "hours_apart": None if gap_h is None else round(gap_h, 2),
+        "vetoes": vetoes, "verdict": verdict, "params": asdict(p),
+    }
