@@ -346,5 +346,10 @@ from .analyze.quotes_cli import quotes  # noqa: E402
 
 main.add_command(quotes)
 
+from .stories.cli import cluster, why  # noqa: E402
+
+main.add_command(cluster)
+main.add_command(why)
+
 if __name__ == "__main__":
     main()

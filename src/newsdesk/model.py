@@ -105,6 +105,10 @@ class Story:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     article_ids: list[int] = field(default_factory=list)
+    storyline_id: int | None = None
+    merged_into: int | None = None  # set when this story was merged: its id redirects there
+    article_count: int = 0
+    outlets: list[str] = field(default_factory=list)
 
 
 @dataclass

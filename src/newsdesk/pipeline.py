@@ -24,6 +24,7 @@ from .sanitize import sanitize_html
 from .sources.feeds import FeedEntry, FeedError, ParsedFeed, entry_to_article, parse_feed
 from .sources.files import Page, iter_file, kind_of
 from .store import Store
+from .stories.service import file_article
 
 Progress = Callable[[str, str], None]  # (status, location) after each item
 
@@ -78,6 +79,7 @@ def normalize_article(article: Article, source_id: int | None) -> Article:
 
 def store_article(store: Store, article: Article, source_id: int | None) -> tuple[int, str]:
     article_id, status = store.upsert_article(normalize_article(article, source_id))
+    file_article(store, article_id, article, status)  # stories: join a story or start one (new/updated only)
     audio_after_ingest(store, article_id, status, source_id)  # audio: queue narration per NEWSDESK_LISTEN
     quotes_after_ingest(store, article_id, article, status)  # quotes: queue (or run) analysis per NEWSDESK_QUOTES
     return article_id, status

@@ -21,6 +21,7 @@ from ..normalize import canonical_url
 from .quotes import QuoteStore
 from .audio import AudioStore
 from .reader import ReaderStore
+from .stories import StoryStore
 
 
 class StoreError(Exception):
@@ -61,7 +62,7 @@ class SearchHit:
     rank: float
 
 
-class SQLiteStore(ReaderStore, AudioStore, QuoteStore):
+class SQLiteStore(ReaderStore, AudioStore, QuoteStore, StoryStore):
     """The storage API the pipeline and the web layer use.
 
     A PostgreSQL backend would implement these same public methods; nothing

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..fetch import FetchSettings
 from ..store import open_store
 from . import api, audio, auth, feeds_out, pages, people, subscriptions
+from . import stories
 from .common import HERE, make_templates, render, store_of
 
 log = logging.getLogger("newsdesk.web")
@@ -95,6 +96,7 @@ def create_app(db: str, *, poll_interval: float | None = None, fetch_settings: F
     app.include_router(api.router)
     app.include_router(people.router)
     app.include_router(audio.router)
+    app.include_router(stories.router, include_in_schema=False)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz(request: Request):
