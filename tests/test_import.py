@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import shared_path
+from shareddata import shared_path
 from newsdesk.cli import main
 from newsdesk.pipeline import import_file
 from newsdesk.store import open_store

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from conftest import shared_path
+from shareddata import shared_path
 from newsdesk.store import open_store
 
 
