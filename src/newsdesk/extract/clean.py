@@ -111,7 +111,8 @@ def drop(el) -> None:
             parent.text = (parent.text or "") + tail
 
 
-_HIDDEN = etree.XPath("//body//*[@hidden or @aria-hidden or @style or @role]")
+_ANY_ATTRS = etree.XPath("//body//*[@class or @id or @data-component or @data-module or @itemprop or @hidden"
+                         " or @aria-hidden or @style or @role]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DROP_ROLES = {"complementary", "navigation", "banner", "contentinfo", "dialog", "alertdialog", "search", "menu",
                "menubar", "toolbar", "tooltip"}
@@ -119,13 +120,12 @@ _WITH_ATTRS = etree.XPath("//body//*[@class or @id or @data-component or @data-m
 _ARTICLE_BODY = etree.XPath('//*[@itemprop="articleBody" or @itemprop="articlebody"]')
 _VERDICTS: dict[str, int] = {}  # attribute text -> 0 keep, 1 furniture, 2 comment thread
 _HEADING_XPATH = etree.XPath(
-    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::strong"
-    " or self::b or self::span or self::div or self::header or self::dt or self::summary][not(*[4])]"
+    "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::strong or self::b"
+    " or self::header or self::dt or self::summary or (self::div and not(*[2])) or (self::span and not(*))]"
     "[string-length(.) > 1 and string-length(.) <= 160]"
 )
 _INLINE_XPATH = etree.XPath(
-    "//body//*[self::p or self::li or self::div or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or self::blockquote or self::dd or self::section][not(*[16])][a or */a or */*/a]"
+    "//body//*[self::p or self::li or self::h2 or self::h3 or self::h4 or (self::div and not(*[6]))][a or */a]"
     "[string-length(.) > 3 and string-length(.) <= 600]"
 )
 
@@ -136,12 +136,30 @@ def preclean(root) -> tuple[set, dict[str, int]]:
     body = root.find("body")
     if body is None:
         return set(), stats
-    with_attrs = [(el, _verdict(el)) for el in _WITH_ATTRS(root)]
-    keep = _ancestors_closure(_h1_and_itemprop(root) + [el for el, v in with_attrs if v == 3])
+    # one pass over every element that carries a telling attribute
+    with_attrs = []
+    anchors = []
+    flagged = []
+    for el in _ANY_ATTRS(root):
+        g = el.get
+        if g("itemprop") in ("articleBody", "articlebody"):
+            anchors.append(el)
+        if g("hidden") is not None or g("aria-hidden") is not None or g("style") is not None or g("role") is not None:
+            flagged.append(el)
+        if g("class") is not None or g("id") is not None or g("data-component") is not None or g("data-module") is not None:
+            v = _verdict(el)
+            with_attrs.append((el, v))
+            if v == 3:
+                anchors.append(el)
+    for h1 in root.iter("h1"):
+        if text_len(h1) >= 8:
+            anchors.append(h1)
+            break
+    keep = _ancestors_closure(anchors)
     body_len = max(1, text_len(body))
 
     doomed = []
-    for el in _HIDDEN(root):
+    for el in flagged:
         if el.tag in ("body", "html", "main", "img", "svg", "i") or el in keep:
             continue
         if el.get("hidden") is not None or el.get("aria-hidden") == "true" or (
