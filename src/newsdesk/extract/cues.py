@@ -171,7 +171,26 @@ PROMO_PATTERNS = [
     r"^(?:check\s+out|catch\s+up\s+on)\s+(?:our|more|the\s+latest)\b.{0,120}$",
     r"^(?:more|latest)\s*:.{0,200}$",
 ]
-PROMO_RE = re.compile("|".join(f"(?:{p})" for p in PROMO_PATTERNS), re.I)
+# Patterns that scan ("^.{0,N}...") are costly; they run only when a cheap keyword test hits.
+_SCAN = [p for p in PROMO_PATTERNS if p.startswith("^.{")]
+_ANCHORED_RE = re.compile("|".join(f"(?:{p})" for p in PROMO_PATTERNS if not p.startswith("^.{")), re.I)
+_SCAN_RE = re.compile("|".join(f"(?:{p})" for p in _SCAN), re.I)
+_SCAN_KEYS = re.compile(r"sign\s+up|subscri|newsletter|cookie|consent|contributed|rights\s+reserved|delivered|podcast"
+                        r"|broadcast|copyright|©|\(c\)", re.I)
+
+
+class _Promo:
+    """PROMO_RE.match(text), with the scanning patterns behind a keyword test."""
+
+    @staticmethod
+    def match(text: str):
+        m = _ANCHORED_RE.match(text)
+        if m or not _SCAN_KEYS.search(text):
+            return m
+        return _SCAN_RE.match(text)
+
+
+PROMO_RE = _Promo()
 
 # Trailing "Click To Tweet" style widgets glued onto a real sentence, and the
 # wire-service credit "(Reporting by ...; Editing by ...)" closing a paragraph.

@@ -40,8 +40,12 @@ _REFRESH = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*conte
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:65536]
-    return len(_TAG.findall(head)) >= 2
+    found = 0
+    for _m in _TAG.finditer(text, 0, 65536):
+        found += 1
+        if found >= 2:
+            return True
+    return False
 
 
 def extract_html(data: bytes | str, url: str | None = None, *, charset: str | None = None) -> Article:
