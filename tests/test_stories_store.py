@@ -13,6 +13,11 @@ from newsdesk.store import open_store
 
 from test_stories import GUARD, GUARD_OTHER_OUTLET, QUAKE_JAPAN, QUAKE_JAPAN_2, QUAKE_PERU
 
+QUAKE_PERU_2 = ("Peru's civil defence agency said houses collapsed in Chala and Yauca after Monday's magnitude 6.8 "
+                "earthquake in the Arequipa region; the Geophysical Institute recorded aftershocks overnight.")
+QUAKE_JAPAN_3 = ("Aftershocks rattled Aomori and Hachinohe a day after the magnitude 7.1 earthquake, the Japan "
+                 "Meteorological Agency said, as residents of the Pacific coast returned home.")
+
 T0 = datetime(2025, 11, 27, 9, tzinfo=timezone.utc)
 
 
@@ -40,6 +45,13 @@ def filled(tmp_path):
                    site="Tokyo Times")),
         ("pe", art("https://pe.example/quake", "Strong earthquake hits southern Peru", QUAKE_PERU, hours=4,
                    site="Lima Post")),
+        ("jp2", art("https://jp2.example/q", "Japan lifts tsunami warning", QUAKE_JAPAN_2, hours=5,
+                    site="Osaka Daily")),
+        ("pe2", art("https://pe2.example/q", "Houses collapse in Peru quake", QUAKE_PERU_2, hours=6,
+                    site="Andes Herald")),
+        ("lone", art("https://x.example/budget", "Parliament passes the spring budget",
+                     "Lawmakers passed the spring budget after a late-night session, raising school spending.",
+                     hours=7, site="Wire")),
     ]
     for name, a in items:
         ids[name], status = store_article(store, a, src.id)
@@ -52,7 +64,10 @@ def test_articles_are_filed_into_stories_with_duplicates_recorded(filled):
     _, store, ids = filled
     a = {k: store.get_article(v) for k, v in ids.items()}
     assert a["orig"].story_id == a["copy"].story_id == a["own"].story_id
-    assert a["jp"].story_id not in (a["orig"].story_id, a["pe"].story_id)
+    assert a["jp"].story_id == a["jp2"].story_id not in (a["orig"].story_id, a["pe"].story_id)
+    assert a["pe"].story_id == a["pe2"].story_id
+    # a lone article is not shown as a story until a second report joins it
+    assert a["lone"].story_id is None
     story = store.get_story(a["orig"].story_id)
     assert story.article_count == 3 and set(story.outlets) == {"Wire", "Daily Paper", "Other Outlet"}
     assert story.title and story.first_seen == T0 and story.last_seen == T0 + timedelta(hours=2)
@@ -69,10 +84,16 @@ def test_stories_survive_a_restart_and_continue(filled):
     before = store.get_article(ids["jp"]).story_id
     store.close()
     again = open_store(db)
-    new_id, _ = store_article(again, art("https://jp2.example/q", "Japan lifts tsunami warning", QUAKE_JAPAN_2,
-                                         hours=5, site="Osaka Daily"), None)
+    new_id, _ = store_article(again, art("https://jp3.example/q", "Aftershocks rattle Aomori", QUAKE_JAPAN_3,
+                                         hours=8, site="Sendai News"), None)
     assert again.get_article(new_id).story_id == before
-    assert again.get_story(before).article_count == 2
+    assert again.get_story(before).article_count == 3
+    # the lone article's story survived too: a second report makes it a shown story
+    lone_id, _ = store_article(again, art("https://y.example/budget", "Spring budget passed after late session",
+                                          "The spring budget passed after a late-night session of lawmakers, "
+                                          "with more spending on schools.", hours=9, site="Other Outlet"), None)
+    assert again.get_article(lone_id).story_id is not None
+    assert again.get_article(lone_id).story_id == again.get_article(ids["lone"]).story_id
     again.close()
 
 

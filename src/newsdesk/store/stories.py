@@ -24,12 +24,14 @@ class StoryStore:
                               (utcnow().isoformat(),)).lastrowid
 
     def save_story_changes(self, *, moved: dict[int, int], stories: list[dict], gone: dict[int, int | None],
-                           duplicate: tuple | None = None, features: tuple | None = None) -> None:
+                           duplicate: tuple | None = None, features: tuple | None = None,
+                           engine_moves: dict[int, int] | None = None) -> None:
         """Persist one step of the engine in one transaction.
 
-        ``moved``: article id -> story id; ``stories``: summaries of changed open stories;
+        ``moved``: article id -> story id (None: alone, not shown as a story); ``stories``: summaries of changed open stories;
         ``gone``: story id -> the id it redirects to (None: it just emptied);
-        ``duplicate``: (article id, Duplicate); ``features``: (article id, ts, json dict).
+        ``duplicate``: (article id, Duplicate); ``features``: (article id, story id, ts, json dict);
+        ``engine_moves``: article id -> the engine's story id, lone articles included.
         """
         now = utcnow().isoformat()
         with self._tx() as db:
@@ -54,9 +56,11 @@ class StoryStore:
                 db.execute("INSERT OR REPLACE INTO duplicates VALUES (?,?,?,?,?,?)",
                            (aid, dup.original, dup.kind, dup.jaccard, dup.title_overlap, dup.evidence))
             if features is not None:
-                aid, ts, fj = features
-                db.execute("INSERT OR REPLACE INTO story_features VALUES (?,?,?)",
-                           (aid, ts, json.dumps(fj, ensure_ascii=False, separators=(",", ":"))))
+                aid, sid, ts, fj = features
+                db.execute("INSERT OR REPLACE INTO story_features VALUES (?,?,?,?)",
+                           (aid, sid, ts, json.dumps(fj, ensure_ascii=False, separators=(",", ":"))))
+            for aid, sid in (engine_moves or {}).items():
+                db.execute("UPDATE story_features SET story_id=? WHERE article_id=?", (sid, aid))
 
     def forget_duplicate(self, article_id: int) -> None:
         with self._tx() as db:
@@ -65,11 +69,11 @@ class StoryStore:
     def story_window(self, since_ts: float) -> list[tuple]:
         """(article id, story id, ts, features json, title, outlet) for articles since ``since_ts``, oldest first."""
         rows = self.db.execute(
-            """SELECT f.article_id, a.story_id, f.ts, f.features, a.title,
+            """SELECT f.article_id, f.story_id, f.ts, f.features, a.title,
                       coalesce(a.site_name, s.title) AS outlet
                FROM story_features f JOIN articles a ON a.id=f.article_id
                LEFT JOIN sources s ON s.id=a.source_id
-               WHERE f.ts >= ? AND a.story_id IS NOT NULL ORDER BY f.ts, f.article_id""", (since_ts,))
+               WHERE f.ts >= ? ORDER BY f.ts, f.article_id""", (since_ts,))
         return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
 
     def latest_story_ts(self) -> float | None:

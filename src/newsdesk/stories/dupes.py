@@ -75,6 +75,7 @@ class DuplicateFinder:
         self.entries: OrderedDict = OrderedDict()  # key -> (minhash | None, title set)
         self.by_hash: dict[str, object] = {}
         self.by_url: dict[str, object] = {}
+        self._n = 0
 
     def fingerprint(self, text: str) -> MinHash | None:
         words = _words(text)
@@ -101,8 +102,9 @@ class DuplicateFinder:
             best = None
             for other in self.lsh.query(mh):
                 j = mh.jaccard(self.entries[other][0])
-                if j >= DUP_JACCARD and (best is None or j > best[1]):
-                    best = (other, j)
+                # ties go to the earliest article: copies of copies point at the original
+                if j >= DUP_JACCARD and (best is None or (j, -self.entries[other][4]) > (best[1], -best[2])):
+                    best = (other, j, self.entries[other][4])
             if best:
                 ov = title_overlap(tset, self.entries[best[0]][1])
                 kind = "near" if ov >= SAME_TITLE else "rewrite"
@@ -115,7 +117,8 @@ class DuplicateFinder:
     def _remember(self, key, mh, tset, digest, url) -> None:
         if key in self.entries:
             self.forget(key)
-        self.entries[key] = (mh, tset, digest, url)
+        self._n += 1
+        self.entries[key] = (mh, tset, digest, url, self._n)
         if mh is not None:
             self.lsh.insert(key, mh, check_duplication=False)
         if digest:
@@ -126,7 +129,7 @@ class DuplicateFinder:
             self.forget(next(iter(self.entries)))
 
     def forget(self, key) -> None:
-        mh, _, digest, url = self.entries.pop(key)
+        mh, _, digest, url, _ = self.entries.pop(key)
         if mh is not None:
             self.lsh.remove(key)
         if digest and self.by_hash.get(digest) == key:

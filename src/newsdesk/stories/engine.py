@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Hashable
 
 from .dupes import Duplicate, DuplicateFinder
-from .text import Features, features
+from .text import Features, features, stem
 
 Key = Hashable
 HOUR = 3600.0
@@ -84,6 +84,13 @@ class _Doc:
     vec: dict
     evec: dict
     story: int
+
+    @property
+    def name_stems(self) -> set:
+        stems = self.__dict__.get("_name_stems")
+        if stems is None:
+            stems = self.__dict__["_name_stems"] = {stem(n) for n in self.f.entities}
+        return stems
 
 
 @dataclass
@@ -206,6 +213,20 @@ class Engine:
         if self.p.name_veto and d.f.lead_entities and lead and names:
             if not (d.f.lead_entities & names.keys()) and not (lead.keys() & d.f.entities.keys()):
                 return "no names in common (headline names of either side absent from the other)"
+        if self.p.name_veto and d.f.entities:
+            # The same people in a different happening is a storyline, not a story: most of what
+            # the article shares with the story must be words other than names.
+            names_part = other_part = 0.0
+            get = s.vsum.get
+            for t, v in d.vec.items():
+                x = v * get(t, 0.0)
+                if x:
+                    if t in d.name_stems:
+                        names_part += x
+                    else:
+                        other_part += x
+            if names_part > 0 and other_part < names_part / 10:
+                return "mostly names in common: what happened differs"
         years = s.years - Counter(d.f.years) if exclude else s.years
         if self.p.year_veto and d.f.years and years and not (d.f.years & years.keys()):
             return "datelines in different years"

@@ -59,18 +59,29 @@ class StoryDesk:
                            url=article.key_url if article.key_url.startswith(("http://", "https://")) else None)
             changed, moved = e.drain()
             summaries, gone = [], {}
+            links: dict[int, int | None] = {}
             for sid in changed:
-                if sid in e.stories and e.stories[sid].members:
-                    summaries.append(e.summary(sid))
+                s = e.stories.get(sid)
+                if s is not None and s.members:
+                    # A lone article is not shown as a story: the reader lists it as an article
+                    # until a second report joins (then both get the story's id).
+                    shown = len(s.members) >= 2
+                    if shown:
+                        summaries.append(e.summary(sid))
+                    if len(s.members) <= 2:
+                        links.update({k: sid if shown else None for k in s.members})
                 else:
                     gone[sid] = e.resolve(sid) if sid in e.redirects else None
+            for aid, sid in moved.items():
+                s = e.stories.get(sid)
+                links.setdefault(aid, sid if s is not None and len(s.members) >= 2 else None)
             f = e.docs[article_id].f if article_id in e.docs else features(article.title, article.text)
             if result.duplicate is None and status == "updated":
                 self.store.forget_duplicate(article_id)
             self.store.save_story_changes(
-                moved=moved, stories=summaries, gone=gone,
+                moved=links, stories=summaries, gone=gone,
                 duplicate=(article_id, result.duplicate) if result.duplicate else None,
-                features=(article_id, ts, to_json(f)))
+                features=(article_id, e.story_of(article_id), ts, to_json(f)), engine_moves=moved)
         return result
 
     def explain(self, a: int, b: int) -> dict:

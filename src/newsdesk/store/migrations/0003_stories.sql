@@ -23,6 +23,7 @@ CREATE INDEX duplicates_original ON duplicates(original_id);
 -- without re-reading and re-tokenizing article text.
 CREATE TABLE story_features (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   INTEGER,                           -- the engine's story, also for a lone article
     ts         REAL,
     features   TEXT NOT NULL
 );
