@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from audio_helpers import shared_file
 
 from newsdesk.audio.story import story_speech
 from newsdesk.audio.text import MAX_CHUNK_WORDS, article_speech, byline, chunks, is_caption, normalize
 from newsdesk.extract import extract_text_dump
 from newsdesk.model import Article
-
-from conftest import shared_path
 
 
 @pytest.mark.parametrize("text, spoken", [
@@ -47,7 +46,7 @@ def test_byline():
 
 
 def seed_article() -> Article:
-    text = shared_path("seed", "aggregator-page.txt").read_text("utf-8")
+    text = shared_file("seed", "aggregator-page.txt").read_text("utf-8")
     return extract_text_dump(text, "https://www.foxnews.com/world/russia-again-blasts")
 
 

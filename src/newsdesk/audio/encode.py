@@ -16,11 +16,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# piper normalizes its output to full scale; 1 dB of headroom keeps the lossy codecs from clipping.
+_HEADROOM = ["-af", "volume=-1dB"]
 FORMATS = {
     # name: (ffmpeg output options, MIME type)
-    "ogg": (["-c:a", "libopus", "-b:a", "32k", "-ar", "24000", "-application", "audio",
+    "ogg": (_HEADROOM + ["-c:a", "libopus", "-b:a", "32k", "-ar", "24000", "-application", "audio",
              "-page_duration", "200000", "-flush_packets", "1", "-f", "ogg"], "audio/ogg"),
-    "mp3": (["-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3"], "audio/mpeg"),
+    "mp3": (_HEADROOM + ["-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3"], "audio/mpeg"),
     "wav": (["-c:a", "pcm_s16le", "-f", "wav"], "audio/wav"),
 }
 SUFFIX = {".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".mp3": "mp3", ".wav": "wav"}

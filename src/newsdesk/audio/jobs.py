@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from .text import Speech, article_speech
 log = logging.getLogger("newsdesk.audio")
 
 FORMATS = ("ogg", "mp3")
+IDLE_STOP_S = 600  # stop the speech workers after this long with nothing to say
 
 
 def page_path(kind: str, target_id: int) -> str:
@@ -123,6 +125,8 @@ class Narrator:
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
         self.current: tuple[str, int] | None = None
+        self._last_used = time.monotonic()
+        self._rewarm = False
 
     # -- asking ---------------------------------------------------------------------------
 
@@ -171,8 +175,13 @@ class Narrator:
     # -- the worker thread -------------------------------------------------------------------
 
     def start(self) -> None:
+        """Start the worker thread (it warms the piper worker first); a no-op when running."""
         with self._start_lock:
             if self._thread and self._thread.is_alive():
+                if not self._engines:
+                    self._last_used = time.monotonic()
+                    self._rewarm = True  # it stopped its engines when idle: warm them again
+                    self._wake.set()
                 return
             self._stopping.clear()
             self.store.audio_requeue_running()
@@ -184,7 +193,10 @@ class Narrator:
         self._wake.set()
         if self._thread:
             self._thread.join(timeout)
-        for engine in self._engines.values():
+        self._close_engines()
+
+    def _close_engines(self) -> None:
+        for engine in list(self._engines.values()):
             engine.close()
         self._engines.clear()
 
@@ -195,6 +207,9 @@ class Narrator:
     def _loop(self) -> None:
         self._warm()
         while not self._stopping.is_set():
+            if self._rewarm:
+                self._rewarm = False
+                self._warm()
             try:
                 job = self.store.audio_claim()
             except Exception:  # a locked or closing database must not end the thread
@@ -203,8 +218,11 @@ class Narrator:
             if job is None:
                 self._wake.wait(5.0)  # other processes enqueue too: look again now and then
                 self._wake.clear()
+                if time.monotonic() - self._last_used > IDLE_STOP_S and self._engines:
+                    self._close_engines()  # the piper worker holds ~0.5 GB; a page view warms it again
                 continue
             self._run(job.kind, job.target_id, job.priority)
+            self._last_used = time.monotonic()
 
     def _warm(self) -> None:
         """Start the English voice's worker before anyone asks, so the first request is quick."""

@@ -52,9 +52,16 @@ def _narrator(app) -> Narrator:
         if narrator is None:
             store = app.state.store
             narrator = app.state.narrator = Narrator(store, ListenSettings.from_env(store.path))
-            app.state.templates.env.globals["listen_status"] = lambda kind, target_id: describe(
+            app.state.templates.env.globals["listen_status"] = lambda kind, target_id: _page_status(
                 narrator, kind, target_id)
         return narrator
+
+
+def _page_status(narrator: Narrator, kind: str, target_id: int) -> dict:
+    """The status shown on an article or story page. A page with a Listen button is also the cue to
+    start the narrator (and its piper worker) now, so that pressing Listen starts within a second."""
+    narrator.start()
+    return describe(narrator, kind, target_id)
 
 
 def narrator_of(request: Request) -> Narrator:
@@ -224,8 +231,7 @@ def get_position(request: Request, kind: Kind, target_id: int):
     return {"kind": kind, "id": target_id, "position": position, "duration": duration, "finished": finished}
 
 
-@router.api_route("/api/audio/position/{kind}/{target_id}", methods=["PUT", "POST"],
-                  dependencies=[Depends(require_csrf)])
+@router.put("/api/audio/position/{kind}/{target_id}", dependencies=[Depends(require_csrf)])
 def put_position(request: Request, kind: Kind, target_id: int, body: PositionIn):
     """Where the listener is; ``finished`` marks the article (or all of the story) read and
     takes it off the queue, so the player can move on to the next item."""
