@@ -25,22 +25,29 @@ def test_new_database_is_wal_and_latest_schema(tmp_path):
 
 def test_upgrade_in_place_keeps_data(tmp_path):
     path = tmp_path / "old.db"
-    old = SQLiteStore(path, migrate_to=1)  # a database written by the first release
+    old = SQLiteStore(path, migrate_to=1)  # the schema of the first release...
     assert old.schema_version == 1
-    src = old.add_source(Source(url="https://example.com/feed.xml", title="Example"))
-    aid, _ = old.upsert_article(make(source_id=src.id, authors=["Jane Doe"],
-                                     published=datetime(2025, 9, 4, 10, 30, tzinfo=timezone.utc)))
+    # ...holding rows written the way that release wrote them
+    old.db.execute("INSERT INTO sources(id, url, title, created_at) VALUES (1, 'https://example.com/feed.xml', 'Example', '2025-09-01T00:00:00+00:00')")
+    old.db.execute(
+        "INSERT INTO articles(id, source_id, url, key_url, content_hash, title, text, html, authors, published, sort_ts,"
+        " fetched_at, created_at) VALUES (7, 1, 'https://example.com/a', 'https://example.com/a', 'h1', 'Storm hits coast',"
+        " 'The storm made landfall.\n\nThousands lost power.', '<p>x</p>', '[\"Jane Doe\"]', '2025-09-04T10:30:00+00:00',"
+        " 1756981800, '2025-09-04T11:00:00+00:00', '2025-09-04T11:00:00+00:00')")
     old.close()
 
     new = open_store(path)  # the current release opens it
     assert new.schema_version == SCHEMA_VERSION
-    a = new.get_article(aid)
-    assert a.title == "Storm hits coast" and a.authors == ["Jane Doe"]
+    a = new.get_article(7)
+    assert a.title == "Storm hits coast" and a.authors == ["Jane Doe"] and a.agencies == []
     assert a.published == datetime(2025, 9, 4, 10, 30, tzinfo=timezone.utc)
-    assert [h.article.id for h in new.search("landfall")] == [aid]
-    new.set_read(aid)  # a column added by migration 2 works on the upgraded file
-    assert "read" in new.get_article(aid).flags
-    assert new.get_source(src.id).article_count == 1
+    assert [h.article.id for h in new.search("landfall")] == [7]
+    new.set_read(7)  # a column added by a later migration works on the upgraded file
+    assert "read" in new.get_article(7).flags
+    assert new.get_source(1).article_count == 1
+    # and the upgraded file takes new articles with every current field
+    aid, status = new.upsert_article(make(url="https://example.com/b", title="Aftermath", agencies=["AP"]))
+    assert status == "new" and new.get_article(aid).agencies == ["AP"]
 
 
 def test_newer_schema_is_refused(tmp_path):
@@ -85,6 +92,12 @@ def test_image_and_dates_round_trip(store):
     assert a.image == Image("https://img.example/x.jpg", "Leaders met", "Pool via Reuters")
     assert a.published == pub and a.published.utcoffset().total_seconds() == -4 * 3600
     assert a.tags == ["Ukraine"]
+
+
+def test_agencies_are_stored_apart_from_authors(store):
+    aid, _ = store.upsert_article(make(authors=["Jane Doe"], agencies=["Reuters"]))
+    a = store.get_article(aid)
+    assert a.authors == ["Jane Doe"] and a.agencies == ["Reuters"]
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "AND OR NOT", "title:(", "*", "a - b", "NEAR(x y)", "'; DROP TABLE articles;--"])

@@ -13,7 +13,7 @@ def article_record(a: Article) -> dict:
     """An article as one JSON object; the same shape `newsdesk import` reads back."""
     return {
         "id": a.id, "url": a.url, "canonical_url": a.canonical_url, "title": a.title, "text": a.text,
-        "authors": a.authors, "published": a.published.isoformat() if a.published else None,
+        "authors": a.authors, "agencies": a.agencies, "published": a.published.isoformat() if a.published else None,
         "updated": a.updated.isoformat() if a.updated else None, "language": a.language,
         "site_name": a.site_name, "description": a.description,
         "image": a.image.to_dict() if a.image else None, "section": a.section, "tags": a.tags,

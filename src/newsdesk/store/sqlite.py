@@ -254,6 +254,7 @@ class SQLiteStore(ReaderStore, AudioStore, QuoteStore, StoryStore):
             source_id=article.source_id, url=article.url or key, key_url=key, content_hash=digest,
             title=article.title, text=article.text, html=article.html,
             authors=json.dumps(article.authors, ensure_ascii=False),
+            agencies=json.dumps(article.agencies, ensure_ascii=False),
             published=_iso(article.published), updated=_iso(article.updated), sort_ts=sort_ts,
             language=article.language, site_name=article.site_name, description=article.description,
             image=json.dumps(article.image.to_dict(), ensure_ascii=False) if article.image else None,
@@ -351,7 +352,8 @@ class SQLiteStore(ReaderStore, AudioStore, QuoteStore, StoryStore):
         return Article(
             id=r["id"], url=r["url"], canonical_url=r["key_url"], title=r["title"],
             paragraphs=[p for p in r["text"].split("\n\n") if p], html=r["html"],
-            authors=json.loads(r["authors"]), published=_dt(r["published"]), updated=_dt(r["updated"]),
+            authors=json.loads(r["authors"]), agencies=json.loads(r["agencies"]) if "agencies" in keys else [],
+            published=_dt(r["published"]), updated=_dt(r["updated"]),
             language=r["language"], site_name=r["site_name"], description=r["description"],
             image=Image(**img) if img else None, images=[Image(**i) for i in json.loads(r["images"])],
             section=r["section"], tags=json.loads(r["tags"]), flags=flags,
