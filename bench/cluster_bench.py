@@ -122,26 +122,26 @@ class Baselines:
             [text_of(d, short) for d in docs])
 
     def single_pass(self, order, threshold):
+        """Each document joins the most similar centroid (cosine) at or above ``threshold``, else starts one."""
         import numpy as np
 
-        cents, members, pred = [], [], {}
+        dense = self.X.toarray().astype(np.float32)
+        cents = np.zeros((len(order), dense.shape[1]), dtype=np.float32)
+        norms = np.zeros(len(order), dtype=np.float32)
+        k, pred = 0, {}
         for d in order:
-            x = self.X[self.pos[d["doc_id"]]]
-            best, best_s = None, threshold
-            if cents:
-                c = np.vstack(cents)
-                sims = (c @ x.T.toarray()).ravel() / np.maximum(np.linalg.norm(c, axis=1), 1e-12)
+            x = dense[self.pos[d["doc_id"]]]
+            j = -1
+            if k:
+                sims = (cents[:k] @ x) / np.maximum(norms[:k], 1e-12)
                 j = int(sims.argmax())
-                if sims[j] >= best_s:
-                    best = j
-            if best is None:
-                cents.append(x.toarray().ravel().copy())
-                members.append(1)
-                best = len(cents) - 1
-            else:
-                cents[best] += x.toarray().ravel()
-                members[best] += 1
-            pred[d["doc_id"]] = best
+                if sims[j] < threshold:
+                    j = -1
+            if j < 0:
+                j, k = k, k + 1
+            cents[j] += x
+            norms[j] = np.linalg.norm(cents[j])
+            pred[d["doc_id"]] = j
         return pred
 
     def average_link(self, docs, threshold):
@@ -161,7 +161,12 @@ def fit_threshold(fn, grid, docs):
 
 
 def agg(rows: list[dict]) -> dict:
-    return {k: (statistics.mean(r[k] for r in rows), statistics.pstdev([r[k] for r in rows])) for k in rows[0]}
+    out = {}
+    for k in rows[0]:
+        xs = [r[k] for r in rows]
+        out[k] = (float("nan"), float("nan")) if any(math.isnan(x) for x in xs) else \
+            (statistics.mean(xs), statistics.pstdev(xs))
+    return out
 
 
 def fmt(v):
