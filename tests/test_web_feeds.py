@@ -68,7 +68,7 @@ def test_feed_errors(client):
     assert client.get("/feeds/source/999.atom").status_code == 404
     assert client.get("/feeds/source/1.xml").status_code == 404
     assert client.get("/feeds/story/999.rss").status_code == 404
-    assert client.get("/feeds/storyline/1.atom").status_code == 404
+    assert client.get("/feeds/storyline/999999.atom").status_code == 404
     assert client.get("/feeds/search.atom").status_code == 422  # q is required
 
 
@@ -79,3 +79,25 @@ def test_pages_advertise_their_feeds(client, room):
     for page, feed in pages.items():
         text = client.get(page).text
         assert f'rel="alternate"' in text and f'href="{feed}"' in text, page
+
+
+def test_storyline_feed_and_follow_links(room):
+    """Two stories linked into one storyline by the stories engine's column: followable as one feed."""
+    from newsdesk.store import open_store
+
+    store = open_store(room.db)
+    if "storyline_id" not in [r[1] for r in store.db.execute("PRAGMA table_info(stories)")]:
+        pytest.skip("the stories engine (storylines) is not in this tree")
+    line = room.stories["troops"]
+    other = store.db.execute("INSERT INTO stories(title, storyline_id) VALUES ('Zakharova briefing', ?)",
+                             (line,)).lastrowid
+    store.db.execute("UPDATE stories SET storyline_id=?, article_count=4 WHERE id=?", (line, line))
+    store.db.execute("UPDATE stories SET article_count=1 WHERE id=?", (other,))
+    store.db.execute("UPDATE articles SET story_id=? WHERE id=?", (other, room.ids["zakharova-briefing"]))
+    client = TestClient(create_app(room.db))
+    page = client.get(f"/articles/{room.ids['troops-en']}").text
+    assert "This storyline" in page and f'href="/feeds/storyline/{line}.rss"' in page
+    feed = feedparser.parse(client.get(f"/feeds/storyline/{line}.rss").content)
+    titles = {e.title for e in feed.entries}
+    assert "Maria Zakharova holds weekly briefing on grain exports (Example News)" in titles
+    assert "Russia again rejects Western troops in Ukraine (Example News)" in titles

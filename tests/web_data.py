@@ -87,8 +87,12 @@ def build(path) -> Newsroom:
         ["The harbour works that began last year are finally finished, the port authority said in a statement "
          "on Monday."], 24 * 400)
 
-    # The stories engine's tables, as the v1 schema defines them.
+    # Stories as the v1 schema defines them, set by hand so the tests don't depend on how the
+    # stories engine (which ran in store_article) grouped these few articles.
     db = store.db
+    db.execute("UPDATE articles SET story_id=NULL")
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name='duplicates'").fetchone():
+        db.execute("DELETE FROM duplicates")
     for name, title, members, rep in (("troops", "Russia rejects Western troops in Ukraine",
                                        ["troops-en", "troops-wire", "troops-fr", "troops-followup"], "troops-en"),
                                       ("storm", "Storm Helga hits the northern coast", ["storm-a", "storm-b"], "storm-a")):

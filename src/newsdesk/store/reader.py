@@ -8,6 +8,8 @@ so the web layer still never sees SQL.
 from __future__ import annotations
 
 import sqlite3
+import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -16,6 +18,9 @@ from ..model import Article, Story, utcnow
 
 # Outlet identity: the site's own name when the page states it, else the subscription.
 OUTLET = "coalesce(nullif(a.site_name, ''), 'source:' || a.source_id, 'article:' || a.id)"
+# The same, as a name people read (needs ``LEFT JOIN sources s ON s.id = a.source_id``).
+OUTLET_NAME = "coalesce(nullif(a.site_name, ''), s.title, s.url, 'unknown outlet')"
+LANGUAGES_TTL_S = 300
 
 
 @dataclass
@@ -23,8 +28,8 @@ class Group:
     """One entry of the front page: a story, or an article no story holds yet."""
 
     story_id: int | None
-    article_ids: list[int]
-    outlets: int
+    article_ids: list[int]  # oldest first
+    outlets: list[str]  # in order of first report
     newest_ts: float
     unread: int
     title: str = ""
@@ -163,10 +168,34 @@ class ReaderStore:
         return (r[0], r[1]) if r else None
 
     def languages(self) -> list[str]:
-        """Languages present, primary subtag only (``en-GB`` counts as ``en``)."""
-        rows = self.db.execute("SELECT DISTINCT lower(substr(language, 1, 2)) FROM articles "
-                               "WHERE language IS NOT NULL AND language != '' ORDER BY 1")
-        return [r[0] for r in rows]
+        """Languages present, primary subtag only (``en-GB`` counts as ``en``); cached for minutes,
+        since it reads the whole language index."""
+        cached = getattr(self, "_languages", None)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        rows = self.db.execute("SELECT DISTINCT language FROM articles WHERE language IS NOT NULL AND language != ''")
+        langs = sorted({r[0][:2].lower() for r in rows})
+        self._languages = (time.monotonic() + LANGUAGES_TTL_S, langs)
+        return langs
+
+    def term_doc_counts(self, words: list[str]) -> dict[str, int]:
+        """How many articles contain each word (as FTS5 indexes it: lower case, no diacritics)."""
+        folded = {w: _fold(w) for w in words}
+        keys = sorted(set(folded.values()))
+        if not keys:
+            return {}
+        sql = f"SELECT term, doc FROM temp.articles_vocab WHERE term IN ({','.join('?' * len(keys))})"
+        try:
+            rows = self.db.execute(sql, keys).fetchall()
+        except sqlite3.OperationalError:  # a temp table per connection: no schema change for a read-only view
+            self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab "
+                            "USING fts5vocab(main, articles_fts, row)")
+            rows = self.db.execute(sql, keys).fetchall()
+        df = dict(rows)
+        return {w: df.get(k, 0) for w, k in folded.items()}
+
+    def max_article_id(self) -> int:
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
 
     def search_filtered(self, query: str, *, limit: int = 20, offset: int = 0, source_id: int | None = None,
                         since_ts: float | None = None, until_ts: float | None = None,
@@ -206,35 +235,42 @@ class ReaderStore:
         r = self.db.execute("SELECT max(sort_ts) FROM articles").fetchone()
         return r[0]
 
-    def groups_since(self, since_ts: float, *, until_ts: float | None = None, source_id: int | None = None,
+    def groups_since(self, since_ts: float, *, source_id: int | None = None,
                      language: str | None = None) -> list[Group]:
-        """Stories (or lone articles) with an article in the window, with their outlet counts."""
-        sql = (f"SELECT coalesce(a.story_id, -a.id) AS g, max(a.story_id) AS story_id, "
-               f"group_concat(a.id) AS ids, count(DISTINCT {OUTLET}) AS outlets, "
-               "max(a.sort_ts) AS newest, sum(a.read_at IS NULL) AS unread "
-               "FROM articles a WHERE a.sort_ts >= ?")
+        """Stories (or lone articles) with an article in the window, with their outlets.
+
+        One pass over light columns of the window's articles (the sort index), grouped here;
+        full rows are loaded later only for what a page shows."""
+        sql = (f"SELECT a.id, a.story_id, {OUTLET_NAME} AS outlet, a.sort_ts, a.read_at IS NULL AS unread "
+               "FROM articles a INDEXED BY articles_front LEFT JOIN sources s ON s.id = a.source_id "
+               "WHERE a.sort_ts >= ?")
         args: list = [since_ts]
-        if until_ts is not None:
-            sql += " AND a.sort_ts <= ?"
-            args.append(until_ts)
         if source_id is not None:
             sql += " AND a.source_id=?"
             args.append(source_id)
-        sql += _lang_clause(language, args) + " GROUP BY g"
-        groups = [Group(r["story_id"], [int(i) for i in r["ids"].split(",")], r["outlets"], r["newest"], r["unread"])
-                  for r in self.db.execute(sql, args)]
-        story_ids = [g.story_id for g in groups if g.story_id is not None]
-        if story_ids:
-            info = {}
-            for i in range(0, len(story_ids), 500):
-                chunk = story_ids[i:i + 500]
-                for r in self.db.execute(f"SELECT id, title, representative_id FROM stories "
-                                         f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                    info[r["id"]] = (r["title"], r["representative_id"])
-            for g in groups:
-                if g.story_id in info:
-                    g.title, g.representative_id = info[g.story_id]
-        return groups
+        sql += _lang_clause(language, args) + " ORDER BY a.sort_ts, a.id"
+        groups: dict[int, Group] = {}
+        for aid, story_id, outlet, ts, unread in self.db.execute(sql, args):
+            key = story_id if story_id is not None else -aid
+            g = groups.get(key)
+            if g is None:
+                g = groups[key] = Group(story_id, [], [], ts, 0)
+            g.article_ids.append(aid)
+            if outlet not in g.outlets:
+                g.outlets.append(outlet)
+            g.newest_ts = ts
+            g.unread += unread
+        return list(groups.values())
+
+    def story_heads(self, story_ids: list[int]) -> dict[int, tuple[str, int | None]]:
+        """story id -> (title, representative article id)."""
+        out = {}
+        for i in range(0, len(story_ids), 500):
+            chunk = story_ids[i:i + 500]
+            for r in self.db.execute(f"SELECT id, title, representative_id FROM stories "
+                                     f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                out[r[0]] = (r[1], r[2])
+        return out
 
     # -- stories (read side; the stories engine writes them) -----------------------------------
 
@@ -282,6 +318,16 @@ class ReaderStore:
             return []
         return [(self._article(r), -r["rank"]) for r in rows]
 
+    def mention_names(self, article_id: int) -> set[str] | None:
+        """Names the entity engine (issue 7's ``mentions``) found in an article; None when it has not
+        analysed the article yet, or is not installed."""
+        try:
+            rows = self.db.execute("SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                                   "WHERE m.article_id = ?", (article_id,)).fetchall()
+        except sqlite3.OperationalError:
+            return None
+        return {r[0] for r in rows} or None
+
     def story_members(self, story_id: int, *, limit: int = 200) -> list[Article]:
         rows = self.db.execute("SELECT * FROM articles WHERE story_id=? ORDER BY sort_ts LIMIT ?", (story_id, limit))
         return [self._article(r) for r in rows]
@@ -302,3 +348,8 @@ class ReaderStore:
         r = self.db.execute("SELECT sum(sort_ts >= ?), sum(sort_ts >= ?), max(sort_ts) FROM articles WHERE source_id=?",
                             (now - 7 * 86400, now - 30 * 86400, source_id)).fetchone()
         return {"per_day_7": (r[0] or 0) / 7, "per_day_30": (r[1] or 0) / 30, "newest_ts": r[2]}
+
+
+def _fold(word: str) -> str:
+    """What unicode61 with remove_diacritics makes of a word."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))

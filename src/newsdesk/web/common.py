@@ -93,6 +93,19 @@ def render(request: Request, name: str, ctx: dict, status_code: int = 200):
     return request.app.state.templates.TemplateResponse(request, name, ctx, status_code=status_code)
 
 
+def opt_int(value: str | None, name: str) -> int | None:
+    """An optional id from a form: browsers send an empty string for "any"."""
+    if value is None or not value.strip():
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a number") from None
+    if not 0 <= n < 2**62:
+        raise HTTPException(400, f"{name} is out of range")
+    return n
+
+
 # -- cursors ------------------------------------------------------------------------------
 
 
@@ -134,11 +147,12 @@ class FrontItem:
     count: int
     newest: datetime
     unread: int
-    members: list[Article] = field(default_factory=list)
+    others: list[Article] = field(default_factory=list)  # newest other reports, other outlets first
 
 
 WINDOWS_H = (36, 24 * 7, 24 * 30, 24 * 365 * 50)
 MIN_FRONT = 5  # a window with fewer groups than this widens to the next
+OTHERS = 3
 
 
 def rank_score(outlets: int, age_hours: float) -> float:
@@ -160,26 +174,36 @@ def front_items(store, *, limit: int, offset: int = 0, source_id: int | None = N
         groups = store.groups_since(anchor - hours * 3600, source_id=source_id, language=language)
         if len(groups) >= MIN_FRONT:
             break
-    groups.sort(key=lambda g: -rank_score(g.outlets, (anchor - g.newest_ts) / 3600))
+    groups.sort(key=lambda g: -rank_score(len(g.outlets), (anchor - g.newest_ts) / 3600))
     page = groups[offset:offset + limit]
     more = len(groups) > offset + limit
-    ids = [i for g in page for i in g.article_ids[:40]]
-    arts = store.get_articles(ids)
+    heads = store.story_heads([g.story_id for g in page if g.story_id is not None])
+    picks: dict[int, tuple[list[int], list[int]]] = {}
+    for g in page:
+        title, rep = heads.get(g.story_id, ("", None)) if g.story_id is not None else ("", None)
+        g.title = title
+        # The lead: the stories engine's representative, else the earliest report with a picture.
+        leads = [rep] if rep in g.article_ids else g.article_ids[:3]
+        picks[id(g)] = (leads, [i for i in reversed(g.article_ids) if i not in leads][:OTHERS * 2])
+    arts = store.get_articles([i for leads, others in picks.values() for i in (*leads, *others)])
     items = []
     for g in page:
-        members = sorted((arts[i] for i in g.article_ids[:40] if i in arts),
-                         key=lambda a: (a.published or a.fetched_at).timestamp())
-        if not members:
+        lead_ids, other_ids = picks[id(g)]
+        candidates = [arts[i] for i in lead_ids if i in arts]
+        if not candidates:
             continue
-        lead = arts.get(g.representative_id) if g.representative_id in arts else None
-        if lead is None:  # the earliest report with a picture and a body, else the earliest
-            lead = next((a for a in members if a.image and a.paragraphs), members[0])
-        seen: list[str] = []
-        for a in members:
-            name = outlet(a)
-            if name not in seen:
-                seen.append(name)
-        items.append(FrontItem(lead=lead, story_id=g.story_id, title=g.title or lead.title, outlets=seen,
+        lead = next((a for a in candidates if a.image), candidates[0])
+        pool = {*lead_ids, *other_ids} - {lead.id}
+        newest_first = [i for i in reversed(g.article_ids) if i in pool]
+        others, seen = [], {outlet(lead)}
+        for strict in (True, False):  # other outlets first, then more of the same
+            for i in newest_first:
+                a = arts.get(i)
+                if a and all(o.id != a.id for o in others) and len(others) < OTHERS and \
+                        (not strict or outlet(a) not in seen):
+                    others.append(a)
+                    seen.add(outlet(a))
+        items.append(FrontItem(lead=lead, story_id=g.story_id, title=g.title or lead.title, outlets=g.outlets,
                                count=len(g.article_ids), newest=datetime.fromtimestamp(g.newest_ts, timezone.utc),
-                               unread=g.unread, members=members))
+                               unread=g.unread, others=others))
     return items, more

@@ -16,9 +16,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..model import Article
 from .auth import require_csrf
-from .common import (PAGE_SIZE, SETTINGS, decode_cursor, encode_cursor, front_items, is_web, outlet, reader_settings,
-                     render, sources_by_id, store_of)
-from .related import _same_text, related
+from .common import (PAGE_SIZE, SETTINGS, decode_cursor, encode_cursor, front_items, is_web, opt_int, outlet,
+                     reader_settings, render, sources_by_id, store_of)
+from .related import related, same_text, signatures
 
 router = APIRouter(default_response_class=HTMLResponse)
 
@@ -32,10 +32,14 @@ def feed_links(kind: str, key: str | int, title: str, query: str = "") -> list[d
 
 
 def entity_fn(store):
-    """Real entities when the entity engine provides them, else the capitalised-names proxy."""
+    """Entities per article: the entity engine's when it has analysed the article, else the
+    capitalised-names proxy (so related articles work before, and without, that analysis)."""
     from .related import name_proxy
 
-    return getattr(store, "article_entity_names", None) or name_proxy
+    def names(a: Article) -> set[str]:
+        return store.mention_names(a.id) or name_proxy(a)
+
+    return names
 
 
 def storyline_of(store, story_id: int | None):
@@ -48,9 +52,10 @@ def storyline_of(store, story_id: int | None):
 
 @router.get("/")
 def front(request: Request, view: str | None = Query(None, pattern="^(stories|latest)$"),
-          source: int | None = Query(None, ge=0, le=2**62), lang: str | None = Query(None, max_length=12),
+          source: str | None = Query(None, max_length=20), lang: str | None = Query(None, max_length=12),
           page: int = Query(1, ge=1, le=1000), cursor: str | None = Query(None, max_length=200)):
     view = view or reader_settings(request)["default_view"]
+    source = opt_int(source, "source")
     if view == "latest":
         return latest(request, source, lang, cursor)
     store = store_of(request)
@@ -59,16 +64,17 @@ def front(request: Request, view: str | None = Query(None, pattern="^(stories|la
     q = {k: v for k, v in {"source": source, "lang": lang}.items() if v}
     return render(request, "index.html", {
         "items": items, "more": more, "page": page, "sources": sources_by_id(request), "source_filter": source,
-        "lang_filter": lang, "languages": store.languages(), "total": store.count_articles(),
+        "lang_filter": lang, "languages": store.languages(),
         "next_url": "/?" + urlencode({**q, "page": page + 1}), "prev_url": "/?" + urlencode({**q, "page": page - 1}),
         "alternates": feed_links("source", source, "this source") if source else [],
     })
 
 
 @router.get("/latest")
-def latest(request: Request, source: int | None = Query(None, ge=0, le=2**62),
+def latest(request: Request, source: str | None = Query(None, max_length=20),
            lang: str | None = Query(None, max_length=12), cursor: str | None = Query(None, max_length=200)):
     store = store_of(request)
+    source = opt_int(source, "source") if isinstance(source, str) else source
     after = decode_cursor(cursor, (float, int))
     articles = store.articles_page(limit=PAGE_SIZE + 1, after=after, source_id=source, language=lang or None)
     more = len(articles) > PAGE_SIZE
@@ -149,10 +155,11 @@ def _fold_duplicates(store, members: list[Article]) -> tuple[list[Article], dict
     originals: list[Article] = []
     folded: dict[int, list[Article]] = {}
     by_id = {a.id: a for a in members}
+    sig = signatures(store, members) if not mapping else {}
     for a in members:  # earliest first
         orig = mapping.get(a.id)
         if orig is None and not mapping:
-            orig = next((o.id for o in originals if _same_text(o, a)), None)
+            orig = next((o.id for o in originals if same_text(sig[o.id], sig[a.id])), None)
         if orig is not None and orig in by_id and orig != a.id:
             folded.setdefault(orig, []).append(a)
         else:
@@ -208,9 +215,10 @@ def _day(value: str | None, end: bool = False) -> float | None:
 
 @router.get("/search")
 def search_page(request: Request, q: str = Query("", max_length=500), page: int = Query(1, ge=1, le=1000),
-                source: int | None = Query(None, ge=0, le=2**62), since: str | None = Query(None, max_length=10),
+                source: str | None = Query(None, max_length=20), since: str | None = Query(None, max_length=10),
                 until: str | None = Query(None, max_length=10), lang: str | None = Query(None, max_length=12)):
     store = store_of(request)
+    source = opt_int(source, "source")
     filters = {"source": source, "since": since, "until": until, "lang": lang}
     hits = store.search_filtered(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, source_id=source,
                                  since_ts=_day(since), until_ts=_day(until, end=True),

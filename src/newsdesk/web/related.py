@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -57,16 +58,35 @@ def name_proxy(a: Article, paragraphs: int = 4) -> set[str]:
     return out
 
 
-def salient_terms(a: Article, entities: set[str], limit: int = 14) -> list[str]:
-    """Title words and names, the rarest-looking (longest) first, for an FTS5 OR query."""
+def salient_terms(a: Article, entities: set[str], limit: int = 24) -> list[str]:
+    """Names and title words, longest first: the candidates for the FTS5 query."""
     words = [w for w in _WORD.findall(a.title.lower()) if w not in _STOP and len(w) > 2 and not w.isdigit()]
     names = sorted(entities, key=lambda n: (-len(n.split()), -len(n)))
     terms: list[str] = []
-    for t in [*names[:8], *sorted(set(words), key=len, reverse=True)]:
+    for t in [*names[:12], *sorted(set(words), key=len, reverse=True)]:
         t = " ".join(_WORD.findall(t))
         if t and t.lower() not in (x.lower() for x in terms):
             terms.append(t)
     return terms[:limit]
+
+
+def selective_terms(store, terms: list[str], names: set[str], keep: int = 8, max_share: float = 0.02) -> list[str]:
+    """Up to ``keep`` terms that some other article has and at most ``max_share`` of all articles
+    have (an OR of common words would make FTS5 rank a large part of the archive): names first,
+    rarest first, then title words."""
+    words = sorted({w for t in terms for w in t.lower().split()})
+    df = store.term_doc_counts(words)
+    total = max(store.max_article_id(), 1)
+    cap = max(50, int(total * max_share))
+    folded = {n.lower() for n in names}
+    scored = []
+    for t in terms:
+        n = min(df.get(w, 0) for w in t.lower().split())
+        if n > 1:
+            scored.append((t.lower() not in folded, n, t))
+    scored.sort()
+    chosen = [t for _, n, t in scored if n <= cap][:keep]
+    return chosen or [t for _, _, t in scored[:3]]
 
 
 def fts_or_query(terms: list[str]) -> str:
@@ -77,12 +97,21 @@ def _title_key(title: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(title.lower()) if w not in _STOP)
 
 
-def _same_text(a: Article, b: Article) -> bool:
+Signature = tuple[str, str, frozenset]
+
+
+def signatures(store, articles: list[Article]) -> dict[int, Signature]:
+    """(stored content hash, address, headline words) per article, for ``same_text``."""
+    hashes = store.content_hashes([a.id for a in articles])
+    return {a.id: (hashes.get(a.id) or a.content_hash, a.canonical_url or a.url, _title_key(a.title))
+            for a in articles}
+
+
+def same_text(x: Signature, y: Signature) -> bool:
     """Copies: same content, same address, or a headline with the same words."""
-    if a.content_hash == b.content_hash or (a.canonical_url or a.url) == (b.canonical_url or b.url):
+    if x[0] == y[0] or x[1] == y[1]:
         return True
-    ka, kb = _title_key(a.title), _title_key(b.title)
-    return bool(ka) and len(ka & kb) / max(1, len(ka | kb)) >= 0.85
+    return bool(x[2]) and len(x[2] & y[2]) / max(1, len(x[2] | y[2])) >= 0.85
 
 
 @dataclass
@@ -97,10 +126,10 @@ def _outlet(a: Article) -> str:
 
 
 def related(store, article: Article, *, k: int = 6, entities: EntityFn = name_proxy,
-            candidates: int = 60) -> list[Related]:
+            candidates: int = 40) -> list[Related]:
     """Up to ``k`` related articles for ``article``, best first, each with a reason."""
     mine = entities(article)
-    terms = salient_terms(article, mine)
+    terms = selective_terms(store, salient_terms(article, mine), mine)
     pool: dict[int, tuple[Article, float]] = {}
     for cand, bm in store.related_candidates(fts_or_query(terms), exclude_id=article.id, limit=candidates):
         pool[cand.id] = (cand, bm)
@@ -111,9 +140,10 @@ def related(store, article: Article, *, k: int = 6, entities: EntityFn = name_pr
                 pool[cand.id] = (cand, top_bm * 0.5)
 
     t0 = (article.published or article.fetched_at)
+    sig = signatures(store, [article, *(c for c, _ in pool.values())])
     scored: list[Related] = []
     for cand, bm in pool.values():
-        if _same_text(article, cand):
+        if same_text(sig[article.id], sig[cand.id]):
             continue
         theirs = entities(cand)
         shared = mine & theirs
@@ -124,24 +154,42 @@ def related(store, article: Article, *, k: int = 6, entities: EntityFn = name_pr
         score = 0.45 * (bm / top_bm) + 0.35 * ent + 0.2 * math.exp(-days / 7) + (0.15 if same_story else 0.0)
         scored.append(Related(cand, _reason(article, cand, shared, same_story, t0, t1, terms), score))
     scored.sort(key=lambda r: -r.score)
-    picked = diversify(scored, k)
+    picked = diversify(scored, k, sig)
     if len(picked) < k:
-        picked += _fill(store, article, picked, k - len(picked))
+        picked += _fill(store, article, picked, k - len(picked), sig[article.id])
     return picked
 
 
-def _fill(store, article: Article, picked: list[Related], n: int) -> list[Related]:
-    """Too few related articles: today's top stories fill the rest, and say so."""
+_TOP: dict[tuple, tuple[float, list, dict]] = {}  # (db path, newest id) -> (expires, front items, signatures)
+TOP_TTL_S = 60
+
+
+def _top_stories(store) -> tuple[list, dict]:
+    """The front page's top 20, kept a minute: filling related slots must not cost a front page each time."""
     from .common import front_items
 
+    now = time.monotonic()
+    key = (store.path, store.max_article_id())
+    hit = _TOP.get(key)
+    if hit is None or hit[0] < now:
+        for old in [k for k, v in _TOP.items() if v[0] < now]:
+            del _TOP[old]
+        items, _ = front_items(store, limit=20)
+        hit = _TOP[key] = (now + TOP_TTL_S, items, signatures(store, [it.lead for it in items]))
+    return hit[1], hit[2]
+
+
+def _fill(store, article: Article, picked: list[Related], n: int, mine: Signature) -> list[Related]:
+    """Too few related articles: today's top stories fill the rest, and say so."""
     taken = {article.id, *(r.article.id for r in picked)}
     out: list[Related] = []
-    items, _ = front_items(store, limit=n + len(taken) + 5)
+    items, sig = _top_stories(store)
     for it in items:
         a = it.lead
         if len(out) >= n:
             break
-        if a.id in taken or (article.story_id is not None and it.story_id == article.story_id) or _same_text(article, a):
+        if a.id in taken or (article.story_id is not None and it.story_id == article.story_id) or \
+                same_text(mine, sig[a.id]):
             continue
         out.append(Related(a, "top story now", 0.0))
         taken.add(a.id)
@@ -159,7 +207,8 @@ def _reason(a: Article, cand: Article, shared: set[str], same_story: bool, t0, t
     return f"similar words: {', '.join(words[:2])}" if words else "related topic"
 
 
-def diversify(ranked: list[Related], k: int, *, per_story: int = 2, per_outlet: int = 3) -> list[Related]:
+def diversify(ranked: list[Related], k: int, sig: dict[int, Signature], *, per_story: int = 2,
+              per_outlet: int = 3) -> list[Related]:
     """Greedy pick: no copies among the picks, at most ``per_story`` from one story and
     ``per_outlet`` from one outlet while other candidates remain; never all one story."""
     picked: list[Related] = []
@@ -168,7 +217,7 @@ def diversify(ranked: list[Related], k: int, *, per_story: int = 2, per_outlet: 
         for r in list(rest):
             if len(picked) >= k:
                 break
-            if any(_same_text(r.article, p.article) for p in picked):
+            if any(same_text(sig[r.article.id], sig[p.article.id]) for p in picked):
                 rest.remove(r)
                 continue
             sid = r.article.story_id

@@ -35,3 +35,7 @@ CREATE TABLE api_tokens (
 
 -- Language filters on the front page, search and the API.
 CREATE INDEX articles_language ON articles(language, sort_ts DESC);
+
+-- The front page groups a window of articles by story: this index covers that scan, so it never
+-- reads the article rows themselves (their bodies sit in overflow pages before these columns).
+CREATE INDEX articles_front ON articles(sort_ts, id, story_id, source_id, site_name, language, read_at);
