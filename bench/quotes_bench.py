@@ -252,6 +252,8 @@ def score(name, subset, docs, outputs, speed, args, seed_ok):
                 tot["via_gold"] += 1
                 tot["via_gold_ok"] += same_via(p["via"], g["via"])
             ok_all &= good and same_via(p["via"], g.get("via"))
+            if _show(args, name, subset, which) and not same_via(p["via"], g.get("via")):
+                print(f"  [{slug}] relay {p['via']!r} should be {g.get('via')!r}: {text[g['start']:g['end']][:60]!r}")
             if _show(args, name, subset, which) and not good:
                 print(f"  [{slug}] speaker {p['speaker']!r} should be {g['speaker']!r}: {text[g['start']:g['end']][:70]!r}")
         if slug.startswith("seed"):

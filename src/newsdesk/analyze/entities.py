@@ -142,6 +142,26 @@ def _register_paragraphs() -> None:
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep",
            "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
            "princess", "pope", "judge", "justice", "senator", "governor", "mayor"}
+# Titles and roles that may open a PERSON span (not stripped from other names: "General Motors").
+_PERSON_TITLES = _TITLES | {"crown", "prime", "foreign",
+           "secretary", "ambassador", "commissioner", "chairman", "chairwoman", "director", "spokesman",
+           "spokeswoman", "spokesperson", "deputy", "vice", "former", "acting", "interim", "archbishop", "bishop",
+           "cardinal", "monsignor", "monsenor", "rabbi", "imam", "sheikh", "sheik", "detective", "sergeant",
+           "constable", "captain", "lieutenant", "colonel", "admiral", "coach", "doctor", "professor", "reverend",
+           "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+           "attorney", "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st"}
+# Words of an organisation's name: a PERSON span holding one names the person after it
+# ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
+_ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
+              "agency", "inc", "corp", "company", "institute", "foundation", "department", "office", "commission",
+              "bank", "union", "organization", "organisation", "service", "services", "news", "entertainment",
+              "police", "court", "house", "senate", "congress", "parliament", "network", "times", "post", "command",
+              "force", "forces", "centre", "center", "unit", "bureau", "board", "authority", "administration",
+              "directorate", "club", "league", "federation", "society", "trust", "fund", "church", "school",
+              "college", "hospital", "airlines", "airport", "army", "navy", "guard", "embassy", "consulate"}
+# Name particles written in lower case ("Mohammad bin Salman", "Ursula von der Leyen").
+_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "dos", "das", "van", "von", "der", "den",
+              "la", "le", "ben", "y", "del", "ter", "ten", "zu", "abu", "mac"}
 _VARIANTS = [  # transliteration endings and doublings that spell the same name
     (re.compile(r"(?:yy|iy|ii|yi|ij)\b"), "y"),
     (re.compile(r"([a-z])\1+"), r"\1"),
@@ -171,6 +191,24 @@ def clean_name(name: str) -> str:
     while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in _TITLES) and len(words) > 1:
         words = words[1:]
     return " ".join(words)
+
+
+def person_span(ent):
+    """The name inside a PERSON span that also holds a title or an organisation
+    ("Crown Prince Mohammad bin Salman", "ABC Entertainment Group prexy Paul Lee"): the
+    words after the last title, lower-case word or organisation word. The words left out
+    stay before the span, where ``role_of`` reads them as the role."""
+    cut = ent.start
+    for t in ent:
+        low = t.lower_.rstrip(".")
+        if t.i + 1 >= ent.end:
+            break
+        if (low in _PERSON_TITLES or low in _ORG_WORDS or (t.is_lower and t.is_alpha and low not in _PARTICLES)
+                or t.text in (",", "'s", "’s")):
+            cut = t.i + 1
+    if cut == ent.start or not any(x.text[:1].isupper() for x in ent.doc[cut:ent.end]):
+        return ent
+    return ent.doc[cut:ent.end]
 
 
 def name_key(name: str, kind: str = "person") -> str:
@@ -214,7 +252,7 @@ class ArticleEntities:
         self.doc = doc
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [person_span(e) for e in doc.ents if e.label_ == "PERSON"]
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: -len(clean_name(e.text).split())):

@@ -64,6 +64,9 @@ RECIRCULATION_LEAD = re.compile(
     r"|read more|more from|recommended for you|most (?:read|popular|viewed)|trending now|more stories|top stories)\b"
     r"(?=\s+\S)", re.I)
 _PRONOUNS = {"he", "she", "they", "him", "her", "i", "we", "it"}
+_QUANTIFIERS = {"some", "one", "many", "several", "most", "all", "both", "two", "three", "few", "none", "each",
+                "dozens", "hundreds", "thousands", "majority", "number", "a", "another", "others"}
+_PREP_LIKE = {"of", "for", "to", "with", "by", "from", "at", "in", "on", "and", "or", "the", "a", "an"}
 
 
 @dataclass
@@ -127,7 +130,9 @@ def _can_open(text: str, i: int) -> bool:
     if c in "«»‹›„" and nxt in "\u00a0\u202f ":
         return c != "»" or not _is_word(prev)  # French spacing: « Bonjour »
     if nxt.isspace() or nxt == "":
-        return False
+        # Tokenised text puts spaces inside the marks ("“ I am so excited , ”"): a curly
+        # opening mark after a space still opens when a closing mark follows in the line.
+        return c == "“" and (prev.isspace() or i == 0) and _closes_later(text, i, "”")
     if c in "'‘":
         return not _is_word(prev) and (_is_word(nxt) or nxt in "….")
     if c == '"':
@@ -142,7 +147,38 @@ def _can_close(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if text[i] in "'’":
         return not prev.isspace() and not _is_word(nxt)
+    if prev.isspace() and text[i] in "”\"" and (nxt.isspace() or nxt in ",.;:!?)" or i + 1 >= len(text)):
+        # tokenised text: "things are tense , ” said ..." (a mark between spaces after punctuation)
+        j = i - 1
+        while j > 0 and text[j].isspace():
+            j -= 1
+        return text[i] == "”" or text[j] in ",.!?;:…-—–"
     return not prev.isspace() or text[i] in "»›」』"
+
+
+def _closes_later(text: str, i: int, marks: str) -> bool:
+    end = text.find("\n", i)
+    end = len(text) if end == -1 else end
+    return any(c in marks for c in text[i + 1:end])
+
+
+_CLOSING_LOOK = re.compile(r"[^\s\"“”]\s?[\"”](?=\s|$|[,.;:!?])")
+
+
+def _continues_into(text: str, para: tuple[int, int], open_mark: str) -> bool:
+    """A quote left open whose next paragraph has no opening mark but closes one first: a
+    quote that a sentence-per-line text (ECB+, some dumps) split over lines without re-opening."""
+    ps, pe = para
+    if ps >= pe or open_mark not in "“\"":
+        return False
+    body = text[ps:pe]
+    first = next((k for k, c in enumerate(body) if c in "\"“”"), None)
+    if first is None:
+        return False
+    if body[first] == "“":
+        return False
+    return bool(_CLOSING_LOOK.match(body, max(0, first - 2))) and (first == 0 or body[first - 1] != " " or
+                                                                     body[max(0, first - 2)] in ",.!?;:…")
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
@@ -158,7 +194,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
         i = ps
         cur = None
         if carry is not None:
-            if ps < pe and text[ps] in _DOUBLE_OPEN and _can_open(text, ps):
+            if carry.reopen and carry.reopen[-1] == -1:
+                carry.reopen.pop()
+                cur = carry
+            elif ps < pe and text[ps] in _DOUBLE_OPEN and _can_open(text, ps):
                 cur = carry
                 cur.reopen.append(ps)
                 i = ps + 1
@@ -184,6 +223,9 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if cur.open_mark in _DOUBLE_OPEN and nxt is not None and nxt[0] < nxt[1] and text[nxt[0]] in _DOUBLE_OPEN:
                 carry = cur
+            elif nxt is not None and _continues_into(text, nxt, cur.open_mark):
+                carry = cur
+                cur.reopen.append(-1)  # continues without a re-opening mark
             else:
                 cur.unclosed = True
                 _finish(spans, cur, carry_end(text, (ps, pe), cur.start))
@@ -272,9 +314,14 @@ class _Article:
         """(name, kind, role, mention) for a subject token: an entity, a pronoun or a noun phrase."""
         if tok.is_punct or _is_mark(tok) or not any(c.isalpha() for c in tok.text):
             return None
-        named = self._named_in_apposition(tok)
+        named = self._named_in_apposition(tok) or self._person_in_phrase(tok)
         if named is not None:
             return named
+        if tok.lower_ in _QUANTIFIERS:  # "Some of the protesters", "one of the officers"
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+            if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
+                return self.name_of(pobj[0], resolve_pronouns=resolve_pronouns)
         ent = self.ents.entity_at(tok.i)
         if ent is not None and ent.kind in ("person", "org"):
             span = _ent_span(self.doc, tok)
@@ -330,6 +377,41 @@ class _Article:
                     return person.name, "person", person.role, name
                 if child.dep_ == "acl":
                     return name, "person", None, name
+        return None
+
+    def _person_in_phrase(self, tok):
+        """A person named inside the subject's phrase, after its role: "University of California, San
+        Diego's chancellor, Pradeep Khosla", "the director of Argentina's Amnesty International, Mariela
+        Belski" (the small parser hangs the name on the nearest noun, not on the subject)."""
+        own = self.ents.entity_at(tok.i)
+        if own is not None and own.kind == "person":
+            return None
+        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+        sub, todo = [], [tok]
+        while todo:
+            t = todo.pop()
+            sub.append(t)
+            todo.extend(c for c in t.children if c.dep_ not in stop and not self.inside[c.i])
+        sub.sort(key=lambda t: t.i)
+        if len(sub) > 25:
+            return None
+        doc = self.doc
+        for t in sub:
+            ent = self.ents.entity_at(t.i)
+            if ent is None or ent.kind != "person" or t.i == 0:
+                continue
+            span_start = t.i
+            while span_start > 0 and self.ents.entity_at(span_start - 1) is ent:
+                span_start -= 1
+            before = doc[span_start - 1] if span_start > 0 else None
+            if before is None or before.i < sub[0].i:
+                continue
+            if before.text == "," or (t.dep_ == "appos") or (
+                    before.pos_ in ("NOUN", "PROPN") and before.ent_type_ not in ("PERSON",)
+                    and before.dep_ in ("compound", "nsubj", "appos", "pobj", "conj") and before.lower_ not in _PREP_LIKE):
+                role = _join(doc, sub[0].i, span_start)
+                role = re.sub(r"^(?:the|a|an)\s+", "", role.rstrip(" ,"), flags=re.I) or None
+                return ent.name, "person", ent.role or role, _ent_span(doc, t)
         return None
 
     def person_by_description(self, phrase: str):
@@ -541,6 +623,8 @@ def _pick_verb(a: _Article, span: Span, tokens):
         cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
     if not cands:
         return None
+    finite = [t for t in cands if not (t.tag_ == "VBG" and t.dep_ in ("advcl", "pcomp", "acl"))]
+    cands = finite or cands
     qtoks = [t for t in a.doc.char_span(span.start, span.end, alignment_mode="expand") or []]
     governing = set()
     for t in qtoks[:3] + qtoks[-3:]:
@@ -567,7 +651,13 @@ def _subject_is_outlet(a: _Article, t) -> bool:
 def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
     doc = a.doc
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
+    agent = [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
+    if agent and not a.inside[agent[0].i]:  # "described as 'knife-obsessed' by the police"
+        r = a.name_of(agent[0])
+        if r and r[0]:
+            return r
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]
+            and not (c.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "hear", "cite"))]
     v = verb
     for _ in range(3):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
         if subj or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
@@ -579,7 +669,19 @@ def _speaker_of_verb(a: _Article, verb, tokens):
     for s in subj:
         r = a.name_of(s)
         if r and r[0]:
+            r = _joint(a, s, r)
+            if " and " not in r[0] and not (r[1] == "person" and a.ents.find_person(r[0]) is not None):
+                # the parse took an organisation or a role for the subject: a name at the
+                # end of the subject's words is the speaker ("said ABC Entertainment Group
+                # prexy Paul Lee", "Amnesty International Man-kei Tam said")
+                named = _name_at_end(a, *_subject_chars(a, verb, s))
+                if named is not None:
+                    return named
             return r
+    if not subj:
+        named = _name_at_end(a, *_subject_chars(a, verb, None))
+        if named is not None:
+            return named
     # Fallback: an entity or pronoun next to the verb.
     near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i), key=lambda t: abs(t.i - verb.i))
     for t in near:
@@ -590,6 +692,101 @@ def _speaker_of_verb(a: _Article, verb, tokens):
             if r:
                 return r
     return None
+
+
+_NAME_RUN = re.compile(
+    r"((?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|di|du|dos|van|von|der|den|la|le|ben|y|del)\s+)*"
+    r"(?:[A-Z][\w'’.]*(?:-[\w'’.]+)*)){0,5})\s*$")
+
+
+def _subject_chars(a: _Article, verb, subj) -> tuple[int, int]:
+    """Where the subject's words lie: after a postposed verb to the clause's end ("..., ” said
+    X, ..."), else from the clause's start (sentence, quote mark or semicolon) to the verb."""
+    text = a.text
+    sent = verb.sent
+    if subj is None or subj.i > verb.i:
+        start = verb.idx + len(verb.text)
+        end = sent.end_char
+        m = re.search(r"[.;:!?“”\"«»]|,\s+(?=[a-z])|\s+(?:according|adding|saying|citing|who|as|in|on|at|after|"
+                      r"when|while|during)\b", text[start:end])
+        return start, start + m.start() if m else end
+    start = sent.start_char
+    for k in range(verb.idx - 1, sent.start_char - 1, -1):
+        if text[k] in "“”\"«»;:":
+            start = k + 1
+            break
+    return start, verb.idx
+
+
+def _name_at_end(a: _Article, start: int, end: int):
+    """(name, "person", role, mention) for a person's name closing the words start..end: a
+    known person, or two or more capitalised words set off by a comma or a role word."""
+    from .entities import _ORG_WORDS, _PERSON_TITLES
+
+    words = a.text[start:end].rstrip(" ,")
+    if not words or len(words) > 160:
+        return None
+    lead = len(words) - len(words.lstrip())
+    first = a.doc.char_span(start + lead, end, alignment_mode="expand")
+    if first is not None and len(first):  # "Alexis Boon, the head of ..., said": the name comes first
+        ent = a.ents.entity_at(first[0].i)
+        if ent is not None and ent.kind == "person":
+            k = first[0].i
+            while k < len(a.doc) and a.ents.entity_at(k) is ent:
+                k += 1
+            if k < len(a.doc) and a.doc[k].text == "," and a.doc[k].idx < end:
+                return None  # the parse's own subject stands
+    m = _NAME_RUN.search(words)
+    if m is None:
+        return None
+    run_span = a.doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="expand")
+    last_type = run_span[-1].ent_type_ if run_span is not None and len(run_span) else ""
+    if last_type in ("GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "DATE"):
+        return None
+    run = m.group(1).split()
+    if run[-1].lower() in _ORG_WORDS:
+        return None  # "Metropolitan Police Counter Terrorism Command"
+    cut = 0
+    for k, w in enumerate(run[:-1]):
+        low = w.lower().rstrip(".").rstrip("'’s")
+        if low in _PERSON_TITLES or low in _ORG_WORDS or w.endswith(("'s", "’s")):
+            cut = k + 1
+    if last_type == "ORG" and cut == 0:
+        return None  # an organisation, unless a name follows its words ("Amnesty International Man-kei Tam")
+    name_words = run[cut:]
+    name = " ".join(name_words)
+    before = words[:m.start(1)].rstrip()
+    prev = before.split()[-1].lower() if before.split() else ""
+    known = a.ents.find_person(name) if name else None
+    if known is None and len(name_words) == 1:
+        return None
+    if known is None:
+        set_off = cut > 0 or before.endswith(",") or (prev.isalpha() and prev.islower() and prev not in _PREP_LIKE
+                                                        and prev not in ("said", "says", "told", "added", "wrote"))
+        if not set_off or len(name_words) < 2:
+            return None
+    if known is not None and cut == 0 and not before:
+        return None  # the subject is the name alone: the parse had it already
+    role = (words[:m.start(1)] + " ".join(run[:cut])).strip(" ,")
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I) or None
+    if known is not None:
+        return known.name, "person", known.role or role, name
+    return name, "person", role, name
+
+
+def _joint(a: _Article, subj, r):
+    """'Zadan and Meron said': both named speakers, as one."""
+    if r[1] not in ("person", "org"):
+        return r
+    names = [r[0]]
+    for c in subj.children:
+        if c.dep_ == "conj" and any(x.lower_ == "and" for x in subj.children if x.dep_ == "cc"):
+            o = a.name_of(c, resolve_pronouns=False)
+            if o and o[1] == r[1] and o[0] not in names:
+                names.append(o[0])
+    if len(names) == 1:
+        return r
+    return " and ".join(names), r[1], None, r[3]
 
 
 def _according_speaker(a: _Article, tokens):
