@@ -7,6 +7,7 @@ import base64
 import binascii
 import json
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -155,6 +156,15 @@ MIN_FRONT = 5  # a window with fewer groups than this widens to the next
 OTHERS = 3
 
 
+def _words(title: str) -> set[str]:
+    return set(re.findall(r"\w+", title.lower()))
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    """Headlines with nearly the same words (a copy, or a copy with "(video)" added)."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.8
+
+
 def rank_score(outlets: int, age_hours: float) -> float:
     """More outlets and more recent is higher: outlets per (age + 2h)^1.2, with diminishing returns."""
     return (1 + math.log(outlets) * 2) / (max(age_hours, 0) + 2) ** 1.2
@@ -195,14 +205,18 @@ def front_items(store, *, limit: int, offset: int = 0, source_id: int | None = N
         lead = next((a for a in candidates if a.image), candidates[0])
         pool = {*lead_ids, *other_ids} - {lead.id}
         newest_first = [i for i in reversed(g.article_ids) if i in pool]
-        others, seen = [], {outlet(lead)}
-        for strict in (True, False):  # other outlets first, then more of the same
+        others, seen, heads = [], {outlet(lead)}, [_words(lead.title)]
+        for strict in (True, False):  # other outlets first; never a copy of a headline already shown
             for i in newest_first:
                 a = arts.get(i)
-                if a and all(o.id != a.id for o in others) and len(others) < OTHERS and \
-                        (not strict or outlet(a) not in seen):
-                    others.append(a)
-                    seen.add(outlet(a))
+                if not a or any(o.id == a.id for o in others) or len(others) >= OTHERS:
+                    continue
+                words = _words(a.title)
+                if (strict and outlet(a) in seen) or any(_alike(words, h) for h in heads):
+                    continue
+                others.append(a)
+                seen.add(outlet(a))
+                heads.append(words)
         items.append(FrontItem(lead=lead, story_id=g.story_id, title=g.title or lead.title, outlets=g.outlets,
                                count=len(g.article_ids), newest=datetime.fromtimestamp(g.newest_ts, timezone.utc),
                                unread=g.unread, others=others))

@@ -96,6 +96,17 @@
     e.preventDefault();
   });
 
+  // A thumbnail that cannot load (offline, moved, blocked) goes away instead of showing a broken icon.
+  document.addEventListener("error", function (e) {
+    var t = e.target;
+    if (t && t.tagName === "IMG" && (t.classList.contains("thumb") || t.classList.contains("lead-img"))) {
+      t.classList.add("broken");
+    }
+  }, true);
+  Array.prototype.forEach.call(document.querySelectorAll("img.thumb, img.lead-img"), function (img) {
+    if (img.complete && img.naturalWidth === 0 && img.getAttribute("src")) { img.classList.add("broken"); }
+  });
+
   // Star and read forms on the article page: in place, without a reload.
   Array.prototype.forEach.call(document.querySelectorAll("form[data-action]"), function (form) {
     form.addEventListener("submit", function (e) {
