@@ -13,9 +13,10 @@ Rows, on the seed article (../shared/seed/aggregator-page.txt) and on a long Wik
   first Ogg page carrying audio, with the server's worker warm (seed article only).
 
 Real-time factor = wall time to make the audio / its duration (lower is faster). The machine is
-shared, so absolute times are noisy; compare rows of one run.
+shared, so absolute times are noisy: the seed rows are run in interleaved rounds and the medians
+printed; compare rows of one run.
 
-    python bench/tts_bench.py [--long-words 2000] [--skip-long]
+    python bench/tts_bench.py [--rounds 3] [--long-words 2000] [--skip-long]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import argparse
 import csv
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -141,6 +143,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--long-words", type=int, default=2000, help="length of the long article (nearest Wikinews)")
     ap.add_argument("--skip-long", action="store_true")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds on the seed (medians reported)")
     args = ap.parse_args()
     for tool in ("ffmpeg", "ffprobe", "espeak-ng"):
         if not shutil.which(tool):
@@ -158,19 +161,28 @@ def main() -> None:
             speech = article_speech(article, outlet=article.site_name)
             text = "\n".join(speech.sentences)
             name = f"{label} ({speech.words:,} words)"
-            for engine_name, how, fn in (
-                ("piper", "newsdesk piper (warm)", lambda: run_newsdesk(speech, "piper", False, work)),
-                ("piper", "newsdesk piper (cold)", lambda: run_newsdesk(speech, "piper", True, work)),
-                ("piper", "piper one-shot CLI", lambda: run_oneshot(text, "piper", work)),
-                ("espeak", "newsdesk espeak-ng", lambda: run_newsdesk(speech, "espeak", True, work)),
-                ("espeak", "espeak-ng one-shot", lambda: run_oneshot(text, "espeak", work)),
-            ):
-                if label == "long" and how == "newsdesk piper (cold)":
-                    continue  # cold start is a fixed cost, measured on the seed
-                duration, wall, first = fn()
+            ways = [
+                ("newsdesk piper (warm)", lambda: run_newsdesk(speech, "piper", False, work)),
+                ("newsdesk piper (cold)", lambda: run_newsdesk(speech, "piper", True, work)),
+                ("piper one-shot CLI", lambda: run_oneshot(text, "piper", work)),
+                ("newsdesk espeak-ng", lambda: run_newsdesk(speech, "espeak", True, work)),
+                ("espeak-ng one-shot", lambda: run_oneshot(text, "espeak", work)),
+            ]
+            if label == "long":
+                ways = [w for w in ways if w[0] != "newsdesk piper (cold)"]  # a fixed cost, seen on the seed
+            rounds = args.rounds if label == "seed" else 1
+            results: dict[str, list] = {how: [] for how, _ in ways}
+            for r in range(rounds):  # interleaved, so load from other jobs falls on every row alike
+                for how, fn in ways:
+                    duration, wall, first = fn()
+                    results[how].append((duration, wall, first))
+                    print(f"  {name:22} {how:24} round {r + 1}: {duration:7.1f} s audio in {wall:6.2f} s, "
+                          f"first after {first:.2f} s", file=sys.stderr)
+            for how, _ in ways:
+                runs = sorted(results[how], key=lambda x: x[1])
+                duration, wall, _ = runs[len(runs) // 2]
+                first = statistics.median(x[2] for x in runs)
                 rows.append((name, how, duration, wall, first))
-                print(f"  {name:22} {how:24} {duration:7.1f} s audio in {wall:6.2f} s, first after {first:.2f} s",
-                      file=sys.stderr)
         try:
             duration, wall, first = live_first_audio(articles[0][1], work)
             rows.append((f"seed ({article_speech(articles[0][1], outlet='Fox News').words:,} words)",

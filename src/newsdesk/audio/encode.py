@@ -20,7 +20,9 @@ from pathlib import Path
 _HEADROOM = ["-af", "volume=-1dB"]
 FORMATS = {
     # name: (ffmpeg output options, MIME type)
+    # compression_level 5: a third of libopus's default CPU (0.5 s instead of 1.65 s for 109 s of speech)
     "ogg": (_HEADROOM + ["-c:a", "libopus", "-b:a", "32k", "-ar", "24000", "-application", "audio",
+             "-compression_level", "5",
              "-page_duration", "200000", "-flush_packets", "1", "-f", "ogg"], "audio/ogg"),
     "mp3": (_HEADROOM + ["-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3"], "audio/mpeg"),
     "wav": (["-c:a", "pcm_s16le", "-f", "wav"], "audio/wav"),

@@ -306,8 +306,9 @@ def choose_voice(language: str | None, settings: ListenSettings) -> tuple[Voice,
                 note = f"{exc}; using espeak-ng"
     espeak = espeak_voice_for(lang) or espeak_voice_for(base)
     if espeak is None:
-        have = "English (piper, espeak-ng)" + ("" if shutil.which("espeak-ng") else "; espeak-ng is not installed")
-        raise NoVoice(f"no voice speaks the article's language ({language!r}); installed: {have}")
+        have = "espeak-ng has none for it" if shutil.which("espeak-ng") else "espeak-ng is not installed"
+        raise NoVoice(f"no voice speaks the article's language ({language!r}): piper speaks English only "
+                      f"and {have}")
     return Voice("espeak", espeak, base), note
 
 
