@@ -52,16 +52,9 @@ def _narrator(app) -> Narrator:
         if narrator is None:
             store = app.state.store
             narrator = app.state.narrator = Narrator(store, ListenSettings.from_env(store.path))
-            app.state.templates.env.globals["listen_status"] = lambda kind, target_id: _page_status(
+            app.state.templates.env.globals["listen_status"] = lambda kind, target_id: describe(
                 narrator, kind, target_id)
         return narrator
-
-
-def _page_status(narrator: Narrator, kind: str, target_id: int) -> dict:
-    """The status shown on an article or story page. A page with a Listen button is also the cue to
-    start the narrator (and its piper worker) now, so that pressing Listen starts within a second."""
-    narrator.start()
-    return describe(narrator, kind, target_id)
 
 
 def narrator_of(request: Request) -> Narrator:
@@ -252,9 +245,12 @@ def put_position(request: Request, kind: Kind, target_id: int, body: PositionIn)
 
 @router.get("/api/audio/{kind}/{target_id}")
 def get_status(request: Request, kind: Kind, target_id: int):
+    """Status. The player asks as soon as a page with a Listen button opens: that is also the cue to
+    start the narrator and its piper worker, so that pressing Listen starts within a second."""
     narrator = narrator_of(request)
     if not _exists(narrator, kind, target_id):
         raise HTTPException(404, f"No such {kind}")
+    narrator.start()
     return _item(narrator, kind, target_id)
 
 
@@ -274,6 +270,7 @@ def make(request: Request, kind: Kind, target_id: int):
 @router.get("/listen", response_class=HTMLResponse, include_in_schema=False)
 def listen_page(request: Request):
     narrator = narrator_of(request)
+    narrator.start()  # warm the voice: Play is likely next
     items = [_item(narrator, q.kind, q.target_id) for q in narrator.store.listen_queue()]
     return request.app.state.templates.TemplateResponse(request, "audio_queue.html", {"items": items})
 

@@ -51,7 +51,18 @@
     this.pollTimer = null;
     this.lastSave = 0;
     this.wire();
+    this.refresh();
   }
+
+  // On page open: the current status (the server also takes it as the cue to warm its voice).
+  Player.prototype.refresh = function () {
+    var self = this;
+    if (this.queueMode) return;
+    var d = this.root.dataset;
+    api("GET", "/api/audio/" + d.kind + "/" + d.id).then(function (st) {
+      if (!self.item && st._status === 200) self.say(st.message, st.status);
+    }).catch(function () {});
+  };
 
   Player.prototype.wire = function () {
     var self = this, a = this.audio;
