@@ -19,6 +19,7 @@ from . import data
 
 GOLD = Path(__file__).resolve().parents[1] / "metadata_gold.json"
 HELDOUT = Path(__file__).resolve().parents[1] / "metadata_heldout.json"
+HELDOUT2 = Path(__file__).resolve().parents[1] / "metadata_heldout2.json"
 
 
 def _fold(s: str | None) -> str:
@@ -58,12 +59,12 @@ def _page(source: str, pid: str, gt: dict):
 def evaluate(extract_html, error_cls, gold_file: Path = GOLD) -> dict:
     spec = json.loads(gold_file.read_text(encoding="utf-8"))
     gold, source = spec["pages"], spec.get("source", "aeb")
-    gt = json.loads((data.AEB / "ground-truth.json").read_text(encoding="utf-8")) if source == "aeb" else {}
+    gt = json.loads((data.AEB / "ground-truth.json").read_text(encoding="utf-8")) if source in ("aeb", "mixed") else {}
     n = titles = dates = dated = 0
     f1s = []
     misses = []
     for pid, g in gold.items():
-        raw, url = _page(source, pid, gt)
+        raw, url = _page(g.get("source", source), pid, gt)
         if raw is None:
             continue
         n += 1
