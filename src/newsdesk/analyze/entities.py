@@ -239,6 +239,7 @@ class Entity:
     key: str
     role: str | None = None  # as the article first states it: "Russian Foreign Ministry spokesperson"
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+    gender: str | None = None  # "f" / "m" when the article says so (see guess_genders), for pronouns
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "name": self.name, "key": self.key, "role": self.role,
@@ -283,6 +284,7 @@ class ArticleEntities:
         for entity in self.by_key.values():
             entity.mentions.sort()
         self._resolve_acronyms()
+        guess_genders(self)
 
     def _resolve_person(self, name: str, full: dict[str, Entity]) -> Entity | None:
         f = fold(name)
@@ -323,6 +325,16 @@ class ArticleEntities:
                     del self.by_key[short.key]
                     break
 
+    def add_person(self, name: str, start: int, end: int) -> Entity:
+        """A person the NER missed but the attribution names ("said ..., chancellor, Pradeep
+        Khosla"), so that later surname mentions find them."""
+        known = self.find_person(name)
+        if known is not None and fold(known.name) == fold(name):
+            return known
+        entity = Entity("person", name, name_key(name, "person"), mentions=[(start, end)])
+        self.by_key.setdefault(entity.key, entity)
+        return self.by_key[entity.key]
+
     def entity_at(self, token_i: int) -> Entity | None:
         return self._span_entity.get(token_i)
 
@@ -342,6 +354,81 @@ class ArticleEntities:
 
     def all(self) -> list[Entity]:
         return sorted(self.by_key.values(), key=lambda e: (e.mentions[0] if e.mentions else (0, 0)))
+
+
+# -- a light gender guess, for "he" and "she" ----------------------------------------------
+#
+# Only what the article itself says: an honorific or a gendered noun at a mention ("Mrs",
+# "fiancée of", "his wife", "spokeswoman") and the pronoun that takes up a person who was
+# the subject of the sentence before ("Cengiz traveled ... She said"). No first-name table:
+# the maintained ones are either GPL (gender-guesser) or a 22 MB table that takes seconds and
+# ~280 MB to load (nomquamgender), and a first name often says little across cultures.
+
+FEMALE_WORDS = {
+    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess", "countess", "baroness", "sister",
+    "woman", "girl", "mother", "mom", "mum", "wife", "daughter", "aunt", "niece", "grandmother", "granddaughter",
+    "fiancée", "fiancee", "girlfriend", "widow", "actress", "spokeswoman", "chairwoman", "congresswoman",
+    "councilwoman", "businesswoman", "policewoman", "assemblywoman", "waitress", "heiress", "stepmother", "nun",
+    "sportswoman", "stepdaughter", "granddaughter", "matriarch", "empress", "ballerina", "hostess"}
+MALE_WORDS = {
+    "mr", "sir", "lord", "king", "prince", "duke", "count", "baron", "brother", "man", "boy", "father", "dad",
+    "husband", "son", "uncle", "nephew", "grandfather", "grandson", "fiancé", "boyfriend", "widower", "actor",
+    "spokesman", "chairman", "congressman", "councilman", "businessman", "policeman", "assemblyman", "stepfather",
+    "monk", "sportsman", "stepson", "patriarch", "emperor", "sheikh", "emir", "sultan"}
+
+
+def noun_gender(text: str) -> str | None:
+    """'f' or 'm' when a phrase holds a gendered noun or honorific ("the victim's nephew")."""
+    words = set(re.findall(r"[a-zéè]+", text.lower()))
+    f, m = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    return "f" if f and not m else "m" if m and not f else None
+
+
+def guess_genders(ents: "ArticleEntities") -> None:
+    """Sets ``gender`` on the article's persons from honorifics, gendered nouns around their
+    mentions and the he/she that takes them up as the next sentence's subject."""
+    doc = ents.doc
+    votes: dict[int, list[str]] = {}
+    for person in ents.persons():
+        for s, e in person.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            before = doc[max(0, span.start - 4):span.start]
+            g = noun_gender(span.text) or noun_gender(" ".join(t.text for t in before if t.pos_ != "PROPN" or
+                                                                t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS))
+            if g is None and span.end < len(doc) and doc[span.end].text == ",":  # "Cengiz, fiancée of ..."
+                app = []
+                for t in doc[span.end + 1:span.end + 7]:
+                    if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
+                        break
+                    app.append(t.text)
+                g = noun_gender(" ".join(app))
+            if g:
+                votes.setdefault(id(person), []).append(g)
+    # the pronoun that opens the next clause after a sentence whose subject the person was
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents[:-1]):
+        subj = [t for t in sent if t.dep_ == "nsubj" and t.head == sent.root]
+        if not subj:
+            continue
+        person = ents.entity_at(subj[0].i)
+        if person is None or person.kind != "person":
+            continue
+        others = {id(ents.entity_at(t.i)) for t in sent if ents.entity_at(t.i) is not None
+                  and ents.entity_at(t.i).kind == "person"} - {id(person)}
+        if others:
+            continue
+        nxt = sents[k + 1]
+        nsubj = [t for t in nxt if t.dep_ == "nsubj" and t.lower_ in ("he", "she")]
+        if nsubj and not any(ents.entity_at(t.i) is not None and ents.entity_at(t.i).kind == "person"
+                             for t in nxt if t.i < nsubj[0].i):
+            votes.setdefault(id(person), []).append("m" if nsubj[0].lower_ == "he" else "f")
+    for person in ents.persons():
+        v = votes.get(id(person), [])
+        if v:
+            f, m = v.count("f"), v.count("m")
+            person.gender = "f" if f > m else "m" if m > f else None
 
 
 _ROLE_STOP_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "DET", "ADV", "SYM"}

@@ -29,7 +29,8 @@ SPEECH_VERBS = {
     "joke", "complain", "boast", "concede", "caution", "reiterate", "affirm", "contend", "counter", "testify",
     "plead", "exclaim", "shout", "scream", "whisper", "sing", "chant", "proclaim", "pledge", "report",
     "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
-    "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak",
+    "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak", "talk",
+    "order", "yell", "cry", "answer", "inform", "assure", "announce", "tweet", "testify", "question",
 }
 # Verbs that introduce reported speech ("X said that ..."): a narrower set, since
 # "believe" or "call" with a clause is not a statement being reported.
@@ -430,23 +431,51 @@ class _Article:
         return None
 
     def resolve_pronoun(self, tok):
-        """'he' -> the latest speaker nearby, else the latest person named as a subject."""
+        """'he'/'she'/'they' -> the latest speaker or subject before it (two paragraphs at most)
+        that agrees in number and, where the article tells, in gender; else the latest person
+        mentioned who agrees."""
+        from .entities import noun_gender
+
         pos = tok.idx
-        plural = tok.lower_ == "they"
+        low = tok.lower_
+        plural = low == "they"
+        want = {"he": "m", "she": "f"}.get(low)
         para = self.para_of(pos)
-        for char, name, kind, role in reversed(self.speakers):
-            if char < pos and para - self.para_of(char) <= 2 and (kind == "org") == plural:
-                return name, kind, role, tok.text
-        for char, name, kind in reversed(self.subjects):
-            if char < pos and (kind == "org") == plural:
-                ent = self.ents.find_person(name) if kind == "person" else None
-                return name, kind, ent.role if ent else None, tok.text
+        cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
+        cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos]
+        cands.sort(key=lambda x: -x[0])
+        for char, name, kind, role in cands:
+            if para - self.para_of(char) > 2:
+                break
+            if _is_plural(name, kind) != plural:
+                continue
+            person = self.ents.find_person(name) if kind == "person" else None
+            gender = person.gender if person is not None else noun_gender(name) if kind == "other" else None
+            if want and gender and gender != want:
+                continue
+            return name, kind, role or (person.role if person else None), tok.text
         if not plural:
-            before = [(m[0], e) for e in self.ents.persons() for m in e.mentions if m[0] < pos]
+            before = [(m[0], e) for e in self.ents.persons() for m in e.mentions if m[0] < pos
+                      and not (want and e.gender and e.gender != want)]
             if before:
                 e = max(before, key=lambda x: x[0])[1]
                 return e.name, "person", e.role, tok.text
         return None
+
+
+_PLURAL_NOUNS = {"police", "people", "staff", "crew", "military", "personnel", "authorities", "officials", "media",
+                 "family", "government", "team", "public"}
+
+
+def _is_plural(name: str, kind: str | None) -> bool:
+    """Whether 'they' can take up a speaker: organisations and plural descriptions ("officials")."""
+    if kind == "org":
+        return True
+    if kind != "other":
+        return False
+    last = fold(name).split()[-1:] or [""]
+    w = last[0]
+    return w in _PLURAL_NOUNS or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3)
 
 
 def _tokens_in(doc, start: int, end: int):
@@ -576,18 +605,69 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
     if verb is not None and verb.lemma_ == "tell":
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
-                phrase = clean_name(_ent_span(doc, c) if c.ent_type_ else _noun_phrase(doc, c))
-                if c.ent_type_ in ("ORG", "PERSON", "GPE", "") and c.pos_ == "PROPN" and _is_outlet(phrase):
-                    return phrase
-    for t in tokens:  # "in an interview with the BBC"
-        if t.lower_ == "interview":
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "with":
-                    pobj = [x for x in c.children if x.dep_ == "pobj"]
-                    if pobj and pobj[0].pos_ == "PROPN":
-                        phrase = clean_name(_ent_span(doc, pobj[0]))
-                        if _is_outlet(phrase):
-                            return phrase
+                outlet = _outlet_phrase(a, c, loose=True)
+                if outlet:
+                    return outlet
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ != "PRON" and not a.inside[nxt.i] \
+                and nxt.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE") and a.ents.find_person(nxt.text) is None:
+            # "told Ruptly that ..." (an outlet the tagger takes for an adverb)
+            k = nxt.i
+            while k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha:
+                k += 1
+            name = _join(doc, nxt.i, k + 1)
+            if name and not _BODIES & set(fold(name).split()) and nxt.dep_ not in ("nsubj", "compound"):
+                return clean_name(name)
+    for t in tokens:
+        # "Speaking to NBC News", "Talking to People magazine", "in an interview with Time
+        # magazine", "described for news agency PA Media", "told Martin Smith of PBS"
+        if t.dep_ == "prep" and t.lower_ in ("to", "with", "for") and (
+                t.head.lemma_ in _RELAY_HEADS or t.head.lower_ in _RELAY_HEADS):
+            pobj = [c for c in t.children if c.dep_ == "pobj"]
+            if pobj and not a.inside[pobj[0].i]:
+                outlet = _outlet_phrase(a, pobj[0], loose=t.head.lemma_ in ("speak", "talk"))
+                if outlet:
+                    return outlet
+        if t.lower_ == "per" and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News"
+            pobj = [c for c in t.children if c.dep_ == "pobj"]
+            if pobj:
+                outlet = _outlet_phrase(a, pobj[0])
+                if outlet:
+                    return outlet
+    return None
+
+
+_RELAY_HEADS = {"tell", "speak", "talk", "say", "describe", "explain", "comment", "confirm", "write", "interview",
+                "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit"}
+_BODIES = {"court", "committee", "council", "parliament", "congress", "senate", "assembly", "police", "ministry",
+           "government", "department", "commission", "army", "board", "union", "cabinet", "house", "office",
+           "embassy", "university", "school", "hospital", "party", "jury", "panel", "lawmakers", "company"}
+
+
+def _outlet_phrase(a: _Article, tok, loose: bool = False) -> str | None:
+    """The outlet a phrase names: "NBC News", "Martin Smith of PBS", "NPR's Emily Feng"; with
+    ``loose`` (told/speaking to), also an organisation that is not a public body ("Ruptly")."""
+    doc = a.doc
+    phrase = clean_name(_ent_span(doc, tok) if tok.ent_type_ else _noun_phrase(doc, tok))
+    words = phrase.split()
+    while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
+        words.pop(0)
+    phrase = " ".join(words)
+    if phrase and _is_outlet(phrase) and not _BODIES & set(fold(phrase).split()):
+        return phrase
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":  # "Martin Smith of PBS"
+            po = [x for x in c.children if x.dep_ == "pobj"]
+            if po and po[0].pos_ == "PROPN":
+                inner = clean_name(_ent_span(doc, po[0]) if po[0].ent_type_ else _noun_phrase(doc, po[0]))
+                if inner and _is_outlet(inner):
+                    return inner
+        if c.dep_ == "poss" and c.pos_ == "PROPN":  # "NPR's Emily Feng"
+            inner = clean_name(_ent_span(doc, c))
+            if inner and _is_outlet(inner):
+                return inner
+    if loose and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and phrase and not _BODIES & set(fold(phrase).split()):
+        return phrase
     return None
 
 
@@ -599,13 +679,16 @@ def _frame_tokens(a: _Article, span: Span):
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return []
-    sents = []
     s_lo = max(first[0].sent.start, 0)
     s_hi = first[-1].sent.end
-    # A quote that opens its sentence and is closed by punctuation keeps the frame after it.
-    toks = [t for t in doc[s_lo:s_hi] if lo <= t.idx < hi and not a.inside[t.i] and not _is_mark(t)]
-    sents.append(toks)
-    return toks
+    # '“... Got her!” an officer said.': the parser ends the sentence at the quote's "!" or
+    # "?"; the lower-case words right after the closing mark are still its attribution.
+    k = span.end + 1
+    while k < hi and a.text[k] in " \u00a0":
+        k += 1
+    if s_hi < len(doc) and k < hi and a.text[k].islower() and doc[s_hi].idx <= k + 1 and a.para_of(k) == p1:
+        s_hi = doc[s_hi].sent.end
+    return [t for t in doc[s_lo:s_hi] if lo <= t.idx < hi and not a.inside[t.i] and not _is_mark(t)]
 
 
 def _is_mark(t) -> bool:
@@ -617,7 +700,7 @@ def _pick_verb(a: _Article, span: Span, tokens):
     cands = [t for t in tokens if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
              and not (t.lemma_ in ("report", "quote", "cite") and _subject_is_outlet(a, t))
              and not (t.lemma_ in ("think", "believe", "call", "point", "continue", "wonder", "describe", "agree",
-                                   "welcome", "praise") and not _has_subject(t))]
+                                   "welcome", "praise", "talk", "order", "question", "answer") and not _has_subject(t))]
     if not cands:
         # "“...,” Reuters reported" or a noun-only frame
         cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
@@ -771,6 +854,9 @@ def _name_at_end(a: _Article, start: int, end: int):
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I) or None
     if known is not None:
         return known.name, "person", known.role or role, name
+    if len(name_words) >= 2:
+        entity = a.ents.add_person(name, start + m.start(1), start + m.end(1))
+        entity.role = entity.role or role
     return name, "person", role, name
 
 
@@ -903,7 +989,26 @@ def attribute(a: _Article) -> list[Quote]:
             last = q
     quotes.extend(_reported(a))
     quotes.sort(key=lambda q: q.start)
+    _carry_relays(a, quotes)
     return quotes
+
+
+def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
+    """A relay stated once covers the same speaker's next quotes in that paragraph or the next
+    ("Mahnefah Gray told NY1 she doubted ..." / "“They thought ...,” she said."), until
+    someone else is quoted."""
+    prev = None
+    for q in quotes:
+        if q.via is None and prev is not None and prev.via and q.speaker == prev.speaker:
+            gap = a.para_of(q.start) - a.para_of(prev.start)
+            # "according to X" sources one statement; a conversation ("told X", "speaking to X",
+            # "in an interview with X") goes on, into the next paragraph when it opened with
+            # a paraphrase or a fragment
+            conversation = not re.search(r"\baccording to\s+(?:the\s+)?" + re.escape(prev.via), prev.context, re.I)
+            if conversation and (gap == 0 or (gap == 1 and prev.kind in ("reported", "partial"))):
+                q.via = prev.via
+        if q.speaker:
+            prev = q
 
 
 _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:\s*[^.:]{1,80}\.?|\([^()]*(?:/|\bvia\b|Getty"
