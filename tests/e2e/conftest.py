@@ -55,8 +55,10 @@ class Server:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Module-scoped: Playwright's sync API keeps an event loop running in this thread while it is
+    open, and tests after these call asyncio.run(), which refuses to run inside one."""
     if not Path(CHROMIUM).exists():
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (.ci/run installs it: apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip install -e '.[test]')")
