@@ -284,23 +284,47 @@ class ReaderStore:
                      last_seen=datetime.fromisoformat(r["last_seen"]) if r["last_seen"] else None, article_ids=ids)
 
     def stories_page(self, *, limit: int = 30, after: tuple[float, int] | None = None) -> list[tuple[Story, int, float]]:
-        """(story, outlets, newest_ts) by newest article, keyset-paginated on (newest_ts, id)."""
-        sql = (f"SELECT s.id, s.title, s.representative_id, s.first_seen, s.last_seen, max(a.sort_ts) AS newest, "
-               f"count(DISTINCT {OUTLET}) AS outlets, "
-               "group_concat(a.id) AS ids FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY s.id")
-        args: list = []
-        if after is not None:
-            sql += " HAVING (newest < ? OR (newest = ? AND s.id < ?))"
-            args += [after[0], after[0], after[1]]
-        sql += " ORDER BY newest DESC, s.id DESC LIMIT ?"
-        args.append(limit)
+        """(story, outlets, newest_ts) by newest article, keyset-paginated on (newest_ts, id).
+
+        Walks articles newest first on the covering index and stops once the page is full, so a
+        page costs the same however many stories the archive holds."""
+        sql = ("SELECT story_id, sort_ts FROM articles INDEXED BY articles_front WHERE story_id IS NOT NULL"
+               + (" AND sort_ts <= ?" if after else "") + " ORDER BY sort_ts DESC")
+        picked: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        for sid, ts in self.db.execute(sql, (after[0],) if after else ()):
+            if sid in seen:
+                continue
+            seen.add(sid)
+            if after is not None:
+                if ts == after[0] and sid >= after[1]:
+                    continue
+                newest = self.db.execute("SELECT max(sort_ts) FROM articles WHERE story_id=?", (sid,)).fetchone()[0]
+                if newest > after[0]:  # its newest article put it on an earlier page
+                    continue
+            picked.append((sid, ts))
+            if len(picked) >= limit:
+                break
+        if not picked:
+            return []
+        ids = [sid for sid, _ in picked]
+        marks = ",".join("?" * len(ids))
+        heads = {r["id"]: r for r in self.db.execute(f"SELECT * FROM stories WHERE id IN ({marks})", ids)}
+        members: dict[int, list[int]] = {}
+        outlets: dict[int, set[str]] = {}
+        for sid, aid, name in self.db.execute(
+                f"SELECT a.story_id, a.id, {OUTLET} FROM articles a WHERE a.story_id IN ({marks}) "
+                "ORDER BY a.sort_ts, a.id", ids):
+            members.setdefault(sid, []).append(aid)
+            outlets.setdefault(sid, set()).add(name)
         out = []
-        for r in self.db.execute(sql, args):
-            st = Story(id=r["id"], title=r["title"], representative_id=r["representative_id"],
-                       first_seen=datetime.fromisoformat(r["first_seen"]) if r["first_seen"] else None,
-                       last_seen=datetime.fromisoformat(r["last_seen"]) if r["last_seen"] else None,
-                       article_ids=[int(i) for i in r["ids"].split(",")])
-            out.append((st, r["outlets"], r["newest"]))
+        for sid, ts in picked:
+            r = heads.get(sid)
+            st = Story(id=sid, title=r["title"] if r else "", representative_id=r["representative_id"] if r else None,
+                       first_seen=datetime.fromisoformat(r["first_seen"]) if r and r["first_seen"] else None,
+                       last_seen=datetime.fromisoformat(r["last_seen"]) if r and r["last_seen"] else None,
+                       article_ids=members.get(sid, []))
+            out.append((st, len(outlets.get(sid, ())), ts))
         return out
 
     # -- related ----------------------------------------------------------------------------------
