@@ -59,19 +59,48 @@ def reader(tmp_path_factory):
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--mute-audio",
-            "--autoplay-policy=no-user-gesture-required"])
-        yield f"http://127.0.0.1:{port}", browser, store, (first, second)
-        browser.close()
+    yield f"http://127.0.0.1:{port}", sync_api, store, (first, second)
     server.should_exit = True
     thread.join(10)
 
 
+def in_own_thread(fn, *args) -> None:
+    """Run Playwright's sync API in a thread of its own: it refuses a thread whose asyncio loop is
+    running (another browser fixture may hold one), and leaves none running behind it."""
+    failure = []
+
+    def run():
+        try:
+            fn(*args)
+        except BaseException as exc:  # re-raised in the test's thread
+            failure.append(exc)
+
+    t = threading.Thread(target=run, name="playwright")
+    t.start()
+    t.join(600)
+    if failure:
+        raise failure[0]
+    assert not t.is_alive(), "the browser test did not finish"
+
+
 def test_listen_plays_live_then_the_file_marks_read_and_the_queue_goes_on(reader):
-    base, browser, store, (first, second) = reader
+    in_own_thread(drive_the_player, *reader)
+
+
+def drive_the_player(base, sync_api, store, ids):
+    first, second = ids
     store.queue_add("article", second)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--mute-audio",
+            "--autoplay-policy=no-user-gesture-required"])
+        try:
+            listen_and_check(browser, base, store, first, second)
+        finally:
+            browser.close()
+
+
+def listen_and_check(browser, base, store, first, second):
     page = browser.new_page()
     csp_errors = []
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
