@@ -16,7 +16,6 @@ import re
 
 import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
 
 from ..model import Article, Image
 from ..sanitize import sanitize_html
@@ -25,6 +24,7 @@ from .decode import MAX_PAGE_BYTES, bound_html, decode_html
 from .errors import ExtractionError
 from .filters import Block, filter_blocks
 from .meta import NON_ARTICLE_TYPES, ARTICLE_TYPES, read_metadata
+from .parse import parse_html
 from .rules import apply_rules, rules_for
 
 __all__ = ["ExtractionError", "extract_html", "decode_html", "MAX_PAGE_BYTES"]
@@ -71,7 +71,7 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
     cut_off = "</html" not in tail and "</body" not in tail
 
     try:
-        root = load_html(text)
+        root = parse_html(text)
     except Exception as exc:  # lxml raises a variety of errors on broken markup
         raise ExtractionError(f"unparseable HTML: {exc.__class__.__name__}") from None
     if root is None or root.find(".//body") is None and len(root) == 0:
