@@ -158,7 +158,8 @@ _ORG_WORDS = {"international", "group", "association", "committee", "university"
               "police", "court", "house", "senate", "congress", "parliament", "network", "times", "post", "command",
               "force", "forces", "centre", "center", "unit", "bureau", "board", "authority", "administration",
               "directorate", "club", "league", "federation", "society", "trust", "fund", "church", "school",
-              "college", "hospital", "airlines", "airport", "army", "navy", "guard", "embassy", "consulate"}
+              "college", "hospital", "airlines", "airport", "army", "navy", "guard", "embassy", "consulate",
+              "nations", "states"}
 # Name particles written in lower case ("Mohammad bin Salman", "Ursula von der Leyen").
 _PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "dos", "das", "van", "von", "der", "den",
               "la", "le", "ben", "y", "del", "ter", "ten", "zu", "abu", "mac"}
@@ -220,6 +221,17 @@ def name_key(name: str, kind: str = "person") -> str:
     elif kind == "org":
         key = re.sub(r"^the ", "", key)
     return f"{kind}:{key}"
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+
+
+def _surname_words(folded: str) -> list[str]:
+    """A folded name's words without a generational suffix ("robert downey jr" -> ..., "downey")."""
+    words = folded.split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def surname(name: str) -> str:
@@ -293,7 +305,7 @@ class ArticleEntities:
         words = f.split()
         key_words = name_key(name).split(":", 1)[1].split()
         for other_f, entity in full.items():
-            ow = other_f.split()
+            ow = _surname_words(other_f)
             okw = entity.key.split(":", 1)[1].split()
             if len(words) < len(ow) and (ow[-len(words):] == words or okw[-len(key_words):] == key_words):
                 return entity  # "Zakharova" within "Maria Zakharova"
@@ -348,7 +360,7 @@ class ArticleEntities:
             return None
         for e in self.persons():
             ef = fold(e.name)
-            if ef == f or ef.split()[-1:] == f.split()[-1:] and len(f.split()) == 1:
+            if ef == f or _surname_words(ef)[-1:] == f.split()[-1:] and len(f.split()) == 1:
                 return e
         return None
 
@@ -440,7 +452,7 @@ _ROLE_WORDS = re.compile(
     r"|editor|reporter|correspondent|executive|owner|chairman|chairwoman|rep|agent|publicist|mother|father|wife"
     r"|husband|son|daughter|sister|brother|friend|witness|student|teacher|doctor|nurse|police\w*|investigator"
     r"|organi[sz]er|activist|campaigner|developer|engineer|expert|historian|economist|inspector|commissioner"
-    r"|councillor|councilor|lord|pope|bishop|cardinal|rabbi|imam|priest|physician|astronaut|star|co-founder)\b", re.I)
+    r"|councillor|councilor|lord|pope|bishop|archbishop|cardinal|rabbi|imam|priest|physician|astronaut|star|co-founder)\b", re.I)
 
 
 def role_of(ent) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entities import ArticleEntities, clean_name, fold
+from .entities import _PERSON_TITLES, ArticleEntities, clean_name, fold
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -31,6 +31,16 @@ SPEECH_VERBS = {
     "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
     "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak", "talk",
     "order", "yell", "cry", "answer", "inform", "assure", "announce", "tweet", "testify", "question",
+} | {
+    # stance verbs: with a subject, the quote they take or introduce is that subject's words
+    # ("Sadiq Khan thanked “the police ...”", "Trump defended his decision, “...”")
+    "defend", "thank", "slam", "attack", "blast", "condemn", "dismiss", "hail", "applaud", "mock", "accuse",
+    "challenge", "appeal", "apologize", "apologise", "react", "criticise", "criticize", "reject", "tout",
+}
+STANCE_VERBS = {
+    "defend", "thank", "slam", "attack", "blast", "condemn", "dismiss", "hail", "applaud", "mock", "accuse",
+    "challenge", "appeal", "apologize", "apologise", "react", "criticise", "criticize", "reject", "tout", "praise",
+    "welcome", "urge", "warn", "respond", "question",
 }
 # Verbs that introduce reported speech ("X said that ..."): a narrower set, since
 # "believe" or "call" with a clause is not a statement being reported.
@@ -66,7 +76,10 @@ RECIRCULATION_LEAD = re.compile(
     r"(?=\s+\S)", re.I)
 _PRONOUNS = {"he", "she", "they", "him", "her", "i", "we", "it"}
 _QUANTIFIERS = {"some", "one", "many", "several", "most", "all", "both", "two", "three", "few", "none", "each",
-                "dozens", "hundreds", "thousands", "majority", "number", "a", "another", "others"}
+                "dozens", "hundreds", "thousands", "majority", "number", "a", "another", "others", "series",
+                "group", "couple", "pair", "handful", "lot", "host", "crowd"}
+_DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo",
+                   "communique", "notice", "announcement"}
 _PREP_LIKE = {"of", "for", "to", "with", "by", "from", "at", "in", "on", "and", "or", "the", "a", "an"}
 
 
@@ -339,10 +352,30 @@ class _Article:
             person = self.ents.find_person(name)
             if person is not None:
                 return person.name, "person", person.role, name
+            if fold(name) in _PERSON_TITLES:  # "The President insists ..."
+                person = self.person_by_description(name)
+                if person is not None:
+                    return person.name, "person", person.role, _noun_phrase(self.doc, tok)
             org = self.ents.by_key.get(f"org:{fold(name)}")
             if org is not None:
                 return org.name, "org", None, name
             return name, "person" if name[:1].isupper() else "other", None, name
+        if tok.pos_ == "NOUN" and tok.lemma_ in _DOCUMENT_NOUNS:  # "a statement from Surrey police said"
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                    po = [x for x in c.children if x.dep_ == "pobj"]
+                    if po:
+                        r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
+                        if r:
+                            return r
+                if c.dep_ == "acl":  # "a statement released by the ministry"
+                    for x in c.children:
+                        if x.dep_ == "agent":
+                            po = [y for y in x.children if y.dep_ == "pobj"]
+                            if po:
+                                r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
+                                if r:
+                                    return r
         if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             if tok.text[:1].isupper() and not tok.is_sent_start:
                 person = self.ents.find_person(tok.text)
@@ -699,8 +732,9 @@ def _pick_verb(a: _Article, span: Span, tokens):
     """The speech verb of the frame nearest the quote."""
     cands = [t for t in tokens if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
              and not (t.lemma_ in ("report", "quote", "cite") and _subject_is_outlet(a, t))
-             and not (t.lemma_ in ("think", "believe", "call", "point", "continue", "wonder", "describe", "agree",
-                                   "welcome", "praise", "talk", "order", "question", "answer") and not _has_subject(t))]
+             and not ((t.lemma_ in ("think", "believe", "call", "point", "continue", "wonder", "describe", "agree",
+                                    "talk", "order", "question", "answer") or t.lemma_ in STANCE_VERBS)
+                      and not _has_subject(t))]
     if not cands:
         # "“...,” Reuters reported" or a noun-only frame
         cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
@@ -715,7 +749,9 @@ def _pick_verb(a: _Article, span: Span, tokens):
 
     def rank(t):
         d = 0 if span.start - 1 <= t.idx <= span.end + 1 else min(abs(t.idx - span.start), abs(t.idx - span.end))
-        return (0 if t.i in governing else 1, d)
+        lo, hi = sorted((t.idx, span.start if t.idx < span.start else span.end))
+        other_clause = ";" in a.text[lo:hi]  # "X said it was "serious"; TVN24 reported ..."
+        return (other_clause, 0 if t.i in governing else 1, d)
 
     return min(cands, key=rank)
 
@@ -742,8 +778,13 @@ def _speaker_of_verb(a: _Article, verb, tokens):
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]
             and not (c.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "hear", "cite"))]
     v = verb
-    for _ in range(3):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
-        if subj or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
+    for _ in range(4):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
+        if subj and not (v is not verb and not _humanish(a, subj[0])):
+            break  # a participle the parser hung on the wrong clause ("how the attack unfolded, stating")
+        if v is not verb and v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            subj = [v.head]  # "An eyewitness described ... how the attack unfolded, stating"
+            break
+        if v.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or v.head is v or (v is verb and v.dep_ == "ccomp"):
             break
         v = v.head
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
@@ -831,7 +872,7 @@ def _name_at_end(a: _Article, start: int, end: int):
         return None  # "Metropolitan Police Counter Terrorism Command"
     cut = 0
     for k, w in enumerate(run[:-1]):
-        low = w.lower().rstrip(".").rstrip("'’s")
+        low = re.sub(r"['’]s$", "", w.lower().rstrip("."))
         if low in _PERSON_TITLES or low in _ORG_WORDS or w.endswith(("'s", "’s")):
             cut = k + 1
     if last_type == "ORG" and cut == 0:
@@ -858,6 +899,39 @@ def _name_at_end(a: _Article, start: int, end: int):
         entity = a.ents.add_person(name, start + m.start(1), start + m.end(1))
         entity.role = entity.role or role
     return name, "person", role, name
+
+
+_HUMAN_WORDS = {"witness", "eyewitness", "resident", "protester", "official", "source", "police", "person", "people",
+                "man", "woman", "victim", "survivor", "neighbor", "neighbour", "parent", "relative", "passenger",
+                "driver", "commenter", "user", "patient", "family", "fan", "voter", "worker", "staff", "doctor",
+                "authority", "investigator", "lawmaker", "critic", "supporter", "organizer", "organiser"}
+
+
+def _humanish(a: _Article, tok) -> bool:
+    """Whether a subject can be a speaker: a person, an organisation, a pronoun or a human noun."""
+    from .entities import _ROLE_WORDS, noun_gender
+
+    ent = a.ents.entity_at(tok.i)
+    if ent is not None and ent.kind in ("person", "org"):
+        return True
+    if tok.pos_ in ("PRON", "PROPN"):
+        return True
+    w = tok.lemma_.lower()
+    return (w in _HUMAN_WORDS or w in _DOCUMENT_NOUNS or bool(noun_gender(tok.text)) or bool(_ROLE_WORDS.search(tok.text))
+            or w.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee")))
+
+
+_NOT_SPEAKERS = {"video", "footage", "photo", "image", "picture", "film", "data", "figure", "evidence", "material",
+                 "move", "decision", "attack", "incident", "map", "chart", "graph", "it", "this", "that", "which"}
+
+
+def _humanish_name(name: str) -> bool:
+    """False for a description that cannot be speaking ("The video ... prompted users to argue that")."""
+    words = fold(name).split()
+    if not words:
+        return False
+    w = words[-1]
+    return w not in _NOT_SPEAKERS and not (w.endswith("s") and w[:-1] in _NOT_SPEAKERS)
 
 
 def _joint(a: _Article, subj, r):
@@ -962,7 +1036,7 @@ def attribute(a: _Article) -> list[Quote]:
                 pass
         if speaker is None:
             # The sentence before ends in a colon and names a speaker; or the quote continues the last one.
-            intro = _colon_intro(a, span)
+            intro = _colon_intro(a, span) or _stance_before(a, span, frame)
             if intro is not None:
                 speaker, kind, role, mention, verb_text, via = intro
             elif last is not None and a.para_of(span.start) - a.para_of(last.start) <= 1 and words >= 3 and not _frame_has_prose(frame):
@@ -1023,10 +1097,22 @@ def _is_caption(a: _Article, span: Span) -> bool:
 
 
 def _is_gloss(text: str, span: Span) -> bool:
-    """'an anti-Brexit ("British exit") march': a quoted gloss in parentheses."""
+    """'an anti-Brexit ("British exit") march': a quoted gloss in parentheses; 'her "kuffar"
+    (non-Muslim) parents': a term glossed by one; 'the slogan “Meth, we’re on it.”': a name."""
     before = text[max(0, span.start - 3):span.start - 1].rstrip()
     after = text[span.end + 1:span.end + 3].lstrip()
-    return before.endswith("(") and after.startswith(")")
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if len(text[span.start:span.end].split()) <= 3 and after.startswith("("):
+        return True
+    lead = re.search(r"(\w+)\W{0,3}$", text[max(0, span.start - 25):span.start - 1])
+    return bool(lead) and lead.group(1).lower() in _NAMING_NOUNS
+
+
+_NAMING_NOUNS = {"slogan", "slogans", "tagline", "motto", "title", "titled", "entitled", "headline", "hashtag",
+                 "caption", "sign", "signs", "banner", "placard", "placards", "poster", "nickname", "nicknamed",
+                 "dubbed", "term", "phrase", "word", "words", "label", "labelled", "labeled", "brand", "branded",
+                 "named", "song", "album", "film", "book", "show", "series", "campaign"}
 
 
 def _frame_has_prose(frame, around: Span | None = None) -> bool:
@@ -1065,6 +1151,27 @@ def _colon_intro(a: _Article, span: Span):
     return (*r, _verb_phrase(a, v), _via(a, toks, r[0], v))
 
 
+def _stance_before(a: _Article, span: Span, frame):
+    """A quote standing alone right after 'Brett McGurk ... also criticized the decision via
+    Twitter.': the person who took that stance in the sentence before says it."""
+    if any(t.is_alpha for t in frame):
+        return None
+    doc = a.doc
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or not len(first) or first[0].sent.start == 0:
+        return None
+    prev = doc[first[0].sent.start - 1].sent
+    if a.para_of(prev.start_char) != a.para_of(span.start) or any(a.inside[t.i] for t in prev):
+        return None
+    root = prev.root
+    if root.lemma_ not in STANCE_VERBS | SPEECH_VERBS or root.lemma_ in ("think", "believe", "agree"):
+        return None
+    r = _speaker_of_verb(a, root, list(prev))
+    if not r or r[1] != "person":
+        return None
+    return (*r, None, _via(a, list(prev), r[0], root))
+
+
 def _reported(a: _Article) -> list[Quote]:
     """'X said (that) CLAUSE' and 'CLAUSE, X said' with no quote marks inside the clause."""
     doc = a.doc
@@ -1097,6 +1204,8 @@ def _reported(a: _Article) -> list[Quote]:
         speaker, kind, role, mention = r
         if kind == "other" and mention and mention.lower() in ("it", "this", "that"):
             continue
+        if kind == "other" and not _humanish_name(speaker):
+            continue  # "The video ... prompted some users to argue that ...": no one is speaking
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         q = Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker, speaker_kind=kind,
                   role=role, verb=_verb_phrase(a, v), via=_via(a, frame, speaker, v), mention=mention,
