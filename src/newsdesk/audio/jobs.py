@@ -86,7 +86,7 @@ def prepare(store, settings: ListenSettings, kind: str, target_id: int) -> Prepa
         speech = article_speech(article, outlet=outlet, captions=settings.captions)
         title, ids = article.title, [article.id]
     elif kind == "story":
-        story = store.story_for_audio(target_id)
+        story = store.get_story(store.resolve_story(target_id) or target_id)  # a merged story reads as its survivor
         if story is None:
             raise Unavailable("no such story")
         articles = [a for a in (store.get_article(i) for i in story.article_ids) if a and a.text.strip()]
@@ -167,7 +167,7 @@ class Narrator:
         if kind == "article":
             ids = [target_id]
         else:
-            story = self.store.story_for_audio(target_id)
+            story = self.store.get_story(self.store.resolve_story(target_id) or target_id)
             ids = story.article_ids if story else []
         self.store.mark_read_many(ids)
         return ids

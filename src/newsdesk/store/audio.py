@@ -49,17 +49,6 @@ class QueueItem:
     added_at: datetime
 
 
-@dataclass
-class StoryForAudio:
-    """The least a story narration needs: its title, its representative, its members (oldest first)."""
-
-    id: int
-    title: str
-    representative_id: int | None
-    article_ids: list[int]
-    last_seen: datetime | None = None
-
-
 def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
@@ -184,7 +173,7 @@ class AudioStore:
             return db.execute("DELETE FROM listen_queue WHERE kind=? AND target_id=?",
                               (kind, target_id)).rowcount > 0
 
-    # -- what narration reads beyond articles --------------------------------------------------
+    # -- beyond one article (stories themselves come from StoryStore: get_story, resolve_story) -------
 
     def mark_read_many(self, article_ids: list[int]) -> None:
         """Mark articles read in one transaction (a story heard to the end)."""
@@ -192,24 +181,6 @@ class AudioStore:
         with self._tx() as db:
             db.executemany("UPDATE articles SET read_at=coalesce(read_at, ?) WHERE id=?",
                            [(now, i) for i in article_ids])
-
-    def story_for_audio(self, story_id: int) -> StoryForAudio | None:
-        """A story from the ``stories`` table and ``articles.story_id`` (schema v1): the minimal
-        interface story narration needs, whatever else the stories stage keeps."""
-        row = self.db.execute("SELECT * FROM stories WHERE id=?", (story_id,)).fetchone()
-        if row is None:
-            return None
-        ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM articles WHERE story_id=? ORDER BY coalesce(published, fetched_at), id", (story_id,))]
-        return StoryForAudio(row["id"], row["title"] or "", row["representative_id"], ids, _dt(row["last_seen"]))
-
-    def stories_since(self, since: datetime, limit: int = 30) -> list[StoryForAudio]:
-        """Stories seen since ``since`` with at least one article, newest first (the podcast feed)."""
-        rows = self.db.execute(
-            """SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM articles a WHERE a.story_id=s.id)
-               AND coalesce(s.last_seen, s.first_seen) >= ? ORDER BY coalesce(s.last_seen, s.first_seen) DESC LIMIT ?""",
-            (_iso(since), limit)).fetchall()
-        return [s for s in (self.story_for_audio(r[0]) for r in rows) if s]
 
     def articles_since_without_story(self, since: datetime, limit: int = 30) -> list[int]:
         """Recent articles that no story holds (the podcast feed's fallback)."""

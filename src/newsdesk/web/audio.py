@@ -64,14 +64,14 @@ def narrator_of(request: Request) -> Narrator:
 def _exists(narrator: Narrator, kind: str, target_id: int) -> bool:
     if kind == "article":
         return narrator.store.get_article(target_id) is not None
-    return narrator.store.story_for_audio(target_id) is not None
+    return narrator.store.resolve_story(target_id) is not None
 
 
 def _title(narrator: Narrator, kind: str, target_id: int) -> tuple[str, str]:
     if kind == "article":
         a = narrator.store.get_article(target_id)
         return (a.title or "(untitled)", outlet_name(narrator.store, a)) if a else ("(gone)", "")
-    s = narrator.store.story_for_audio(target_id)
+    s = narrator.store.get_story(narrator.store.resolve_story(target_id) or target_id)
     if s is None:
         return "(gone)", ""
     return s.title or "(untitled story)", f"{len(s.article_ids)} article{'s' if len(s.article_ids) != 1 else ''}"
@@ -285,7 +285,8 @@ def podcast(request: Request):
     narrator = narrator_of(request)
     store = narrator.store
     since = since_hours(PODCAST_HOURS)
-    wanted = [("story", s.id, s.last_seen) for s in store.stories_since(since)]
+    wanted = [("story", s.id, s.last_seen) for s in store.recent_stories(limit=30)
+              if s.last_seen and s.last_seen >= since]
     if not wanted:  # no stories stage running: each of the day's articles is its own story
         wanted = [("article", i, None) for i in store.articles_since_without_story(since)]
     base = str(request.base_url).rstrip("/")
