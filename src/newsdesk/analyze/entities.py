@@ -479,6 +479,13 @@ def role_of(ent) -> str | None:
         words.pop(0)
     if words and _ROLE_WORDS.search(" ".join(w.text for w in words)):
         return _span_text(doc, words[0].i, words[-1].i + 1)
+    # Named in apposition to it: "The suspect, Michael Webb, ...".
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start and ent.start - root.head.i <= 3:
+        head = root.head
+        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "case", "nmod")]
+        start = left[0].i if left else head.i
+        return _span_text(doc, start, head.i + 1)
     # In apposition: "Name, a spokeswoman for the ministry, said".
     if ent.end < len(doc) and doc[ent.end].text == ",":
         root = ent.root

@@ -342,6 +342,8 @@ class _Article:
             return ent.name, ent.kind, ent.role, span
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PRONOUNS:
+            if resolve_pronouns and low == "it" and tok.dep_ == "nsubj":
+                return self.document_before(tok)
             if not resolve_pronouns or low not in ("he", "she", "they"):
                 return None
             return self.resolve_pronoun(tok)
@@ -461,6 +463,16 @@ class _Article:
         loose = [p for p in with_roles if head in fold(p.role).split()]
         if len(loose) == 1 and len(f.split()) <= 3:
             return loose[0]
+        return None
+
+    def document_before(self, tok):
+        """'according to a statement posted to his account. It also stated ...': 'it' as the
+        speaker is the statement (letter, release ...) named in that sentence or the one before."""
+        sent = tok.sent
+        lo = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i]:
+                return t.lemma_, "other", None, tok.text
         return None
 
     def resolve_pronoun(self, tok):
@@ -1027,7 +1039,8 @@ def attribute(a: _Article) -> list[Quote]:
                 medium = _medium_before(a, verb, speaker)
                 if medium:
                     verb_text = f"{verb.text} {medium}"
-            via = _via(a, frame, speaker, verb)
+            clause = [t for t in frame if ";" not in a.text[min(t.idx, span.start):max(t.idx, span.end)]]
+            via = _via(a, clause, speaker, verb)
         else:
             acc = _according_speaker(a, frame)
             if acc:
@@ -1063,8 +1076,39 @@ def attribute(a: _Article) -> list[Quote]:
             last = q
     quotes.extend(_reported(a))
     quotes.sort(key=lambda q: q.start)
+    _name_descriptions(a, quotes)
     _carry_relays(a, quotes)
     return quotes
+
+
+def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
+    """'The victim's nephew said ...' then '“...,” said Manpreet Singh.': a description of one
+    person whose next quote, in that paragraph or the next, is by someone named there for the
+    first time, is that person (agreeing in gender where the article tells)."""
+    from .entities import _ROLE_WORDS, noun_gender
+
+    for i, q in enumerate(quotes):
+        if q.speaker_kind != "other" or not q.speaker or _is_plural(q.speaker, "other"):
+            continue
+        head = fold(q.speaker).split()[-1:] or [""]
+        gender = noun_gender(q.speaker)
+        if not (gender or _ROLE_WORDS.search(q.speaker) or head[0] in _HUMAN_WORDS):
+            continue
+        nxt = next((x for x in quotes[i + 1:] if x.speaker and x.speaker != q.speaker), None)
+        if nxt is None or nxt.speaker_kind != "person" or a.para_of(nxt.start) - a.para_of(q.start) > 1:
+            continue
+        person = a.ents.find_person(nxt.speaker)
+        if person is None or not person.mentions:
+            continue
+        para_start = a.paras[a.para_of(q.start)][0]
+        if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
+            continue
+        if person.role and fold(person.role) != fold(q.speaker):
+            continue
+        for x in quotes:
+            if x.speaker == q.speaker and x.start < nxt.end:
+                x.speaker, x.speaker_kind = person.name, "person"
+                x.role = x.role or re.sub(r"^(?:the|a|an)\s+", "", q.mention or q.speaker, flags=re.I)
 
 
 def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
@@ -1173,36 +1217,38 @@ def _stance_before(a: _Article, span: Span, frame):
 
 
 def _reported(a: _Article) -> list[Quote]:
-    """'X said (that) CLAUSE' and 'CLAUSE, X said' with no quote marks inside the clause."""
+    """'X said (that) CLAUSE' and 'CLAUSE, X said' with no quote marks inside the clause.
+
+    An outlet's own report ("PBS revealed that ...", "Local media reported ...") is not a
+    statement; a statement inside it ("Znak.com reported its source said ...") is relayed by it.
+    """
     doc = a.doc
     out = []
+    relayed: list[tuple[int, int, str]] = []  # (start, end, outlet) of outlets' reported clauses
     for v in doc:
-        if v.lemma_ not in REPORTED_VERBS or v.pos_ != "VERB" or a.inside[v.i]:
+        if v.lemma_ not in REPORTED_VERBS | {"report"} or v.pos_ != "VERB" or a.inside[v.i]:
             continue
         if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect"):
             continue
         if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl"):
             continue
-        comps = [c for c in v.children if c.dep_ == "ccomp"]
-        if not comps:
+        bounds = _reported_clause(a, v)
+        if bounds is None:
             continue
-        c = comps[0]
-        sub = list(c.subtree)
-        lo, hi = sub[0].i, sub[-1].i + 1
-        while lo < hi and (doc[lo].lower_ in ("that", ",") or doc[lo].is_punct):
-            lo += 1
-        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in ")":
-            hi -= 1
-        if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
-            continue
-        if v.lemma_ in ("report",) and _subject_is_outlet(a, v):
-            continue
+        lo, hi = bounds
         frame = [t for t in v.sent if not (lo <= t.i < hi)]
+        outlet = _outlet_subject(a, v)
+        if outlet is not None:
+            if outlet:
+                relayed.append((doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), outlet))
+            continue
+        if v.lemma_ == "report":
+            continue
         r = _speaker_of_verb(a, v, frame)
         if r is None:
             continue
         speaker, kind, role, mention = r
-        if kind == "other" and mention and mention.lower() in ("it", "this", "that"):
+        if kind == "other" and mention and mention.lower() in ("this", "that"):
             continue
         if kind == "other" and not _humanish_name(speaker):
             continue  # "The video ... prompted some users to argue that ...": no one is speaking
@@ -1214,6 +1260,9 @@ def _reported(a: _Article) -> list[Quote]:
             p = a.ents.find_person(q.speaker)
             q.role = p.role if p else None
         out.append(q)
+    for q in out:
+        if q.via is None:
+            q.via = next((o for s, e, o in relayed if s <= q.start and q.end <= e), None)
     # A clause inside another reported clause ("X said Y said ...") is one statement: keep the outer.
     out.sort(key=lambda q: (q.start, -q.end))
     kept = []
@@ -1222,6 +1271,84 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         kept.append(q)
     return kept
+
+
+_TELL_LIKE = {"tell", "inform", "assure", "warn", "remind", "promise", "ask", "urge"}
+
+
+def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
+    """Token bounds [lo, hi) of the clause a speech verb reports, or None.
+
+    The clause is the verb's complement on its side of any semicolon ("His attorneys argued
+    that A; prosecutors argued B"), without a conjoined verb phrase that holds quote marks
+    ("said the deaths were caused by gunshot wounds and called on the “interim” government").
+    """
+    doc = a.doc
+    sent = v.sent
+
+    def same_clause(t):
+        lo, hi = sorted((t.i, v.i))
+        return not any(x.text == ";" for x in doc[lo:hi])
+
+    comps = [c for c in v.children if c.dep_ == "ccomp" and same_clause(c)]
+    if not comps:
+        return None
+    after = [c for c in comps if c.i > v.i]
+    c = after[0] if after else comps[0]
+    keep = set()
+    todo = [c]
+    while todo:
+        t = todo.pop()
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t is not c and not any(
+                x.dep_ in ("nsubj", "nsubjpass", "expl") for x in t.children) and (
+                _has_mark(list(t.subtree)) or any(a.inside[x.i] for x in t.subtree)):
+            continue  # drop the conjoined phrase with the marks (and the "and" before it below)
+        keep.add(t.i)
+        todo.extend(t.children)
+    subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if not subj and v.lemma_ not in _TELL_LIKE:  # "added the exact circumstances ... remained unclear"
+        dobj = [x for x in v.children if x.dep_ == "dobj" and x.i < c.i]
+        if dobj:
+            keep.update(x.i for x in dobj[0].subtree)
+    idx = sorted(keep)
+    # the contiguous run around the complement's head, within the sentence and the clause
+    lo = hi = idx.index(c.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    lo, hi = idx[lo], idx[hi] + 1
+    for k in range(lo, hi):  # cut at a semicolon
+        if doc[k].text == ";":
+            if k > c.i:
+                hi = k
+                break
+            lo = k + 1
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    while lo < hi and (doc[lo].lower_ in ("that", ",") or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")" or doc[hi - 1].lower_ in ("and", "but")):
+        hi -= 1
+    if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
+        return None
+    return lo, hi
+
+
+_FINDINGS = {"report", "study", "survey", "investigation", "analysis", "research", "poll", "review", "audit",
+             "inquiry", "probe", "finding", "data", "record", "document"}
+
+
+def _outlet_subject(a: _Article, v) -> str | None:
+    """The outlet (or a finding: "a UN report concluded") that is the verb's subject, if any."""
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            name = _ent_span(a.doc, c) if c.ent_type_ else _noun_phrase(a.doc, c)
+            if c.lemma_ in _FINDINGS:
+                return ""
+            if _is_outlet(name) and not a.ents.find_person(name) and c.pos_ in ("PROPN", "NOUN") and (
+                    c.pos_ == "PROPN" or c.lemma_ in ("media", "press", "newspaper", "broadcaster", "outlet")):
+                return clean_name(name)
+    return None
 
 
 def _has_mark(tokens) -> bool:
