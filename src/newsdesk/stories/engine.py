@@ -55,6 +55,8 @@ class Params:
     recluster_every: int = 200      # articles between two revisits of the recent window
     recluster_span: int = 1_000     # articles revisited
     move_margin: float = 0.03       # an article moves only to a clearly better story
+    revisit_candidates: int = 8     # stories an article is compared with when revisited
+    revisit_passes: int = 1         # passes over the recent window per revisit
     merge: float = 0.18             # story-to-story average similarity at which two stories may merge
     cohesion: float = 0.75          # ...and only if the merged story stays this close to its parts' cohesion
     split: float = 0.7              # a story splits in two when its halves are this much less close
@@ -522,7 +524,7 @@ class Engine:
             d.vec, d.evec = self._vectors(d.f)
         for sid in touched:
             self._rebuild(self.stories[sid])
-        for _ in range(2):
+        for _ in range(self.p.revisit_passes):
             moved = 0
             for d in recent:
                 if d.f.empty or d.key not in self.docs:
@@ -590,7 +592,7 @@ class Engine:
             if self._veto(d, own, exclude=True):
                 own_score = -1.0
         best, best_score = None, max(self.p.join, own_score + self.p.move_margin)
-        for sid in self._candidates(d):
+        for sid in self._candidates(d)[:self.p.revisit_candidates]:
             if sid == own.id:
                 continue
             s = self.stories[sid]
