@@ -36,11 +36,13 @@ SPEECH_VERBS = {
     # ("Sadiq Khan thanked “the police ...”", "Trump defended his decision, “...”")
     "defend", "thank", "slam", "attack", "blast", "condemn", "dismiss", "hail", "applaud", "mock", "accuse",
     "challenge", "appeal", "apologize", "apologise", "react", "criticise", "criticize", "reject", "tout",
+    "characterize", "characterise", "specify", "label", "brand", "dub",
 }
 STANCE_VERBS = {
     "defend", "thank", "slam", "attack", "blast", "condemn", "dismiss", "hail", "applaud", "mock", "accuse",
     "challenge", "appeal", "apologize", "apologise", "react", "criticise", "criticize", "reject", "tout", "praise",
-    "welcome", "urge", "warn", "respond", "question",
+    "welcome", "urge", "warn", "respond", "question", "characterize", "characterise", "specify", "label",
+    "brand", "dub",
 }
 # Verbs that introduce reported speech ("X said that ..."): a narrower set, since
 # "believe" or "call" with a clause is not a statement being reported.
@@ -339,6 +341,9 @@ class _Article:
         ent = self.ents.entity_at(tok.i)
         if ent is not None and ent.kind in ("person", "org"):
             span = _ent_span(self.doc, tok)
+            if span.endswith(("'s", "’s")) and tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+                phrase = _noun_phrase(self.doc, tok.head)  # "Nadia Cruz’s office said"
+                return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "other", None, phrase
             return ent.name, ent.kind, ent.role, span
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PRONOUNS:
@@ -384,6 +389,14 @@ class _Article:
                 if person is not None:
                     return person.name, "person", person.role, tok.text
             phrase = _noun_phrase(self.doc, tok)
+            for c in tok.children:  # "Public Ombudsman Nadia Cruz’s office" -> "Nadia Cruz’s office"
+                owner = self.ents.entity_at(c.i) if c.dep_ == "poss" else None
+                if owner is not None and owner.kind == "person":
+                    k = c.i
+                    while k > 0 and self.ents.entity_at(k - 1) is owner:
+                        k -= 1
+                    phrase = _join(self.doc, k, tok.i + 1)  # the article's words for the owner
+                    break
             person = self.person_by_description(phrase)
             if person is not None:
                 return person.name, "person", person.role, phrase
@@ -436,6 +449,12 @@ class _Article:
             ent = self.ents.entity_at(t.i)
             if ent is None or ent.kind != "person" or t.i == 0:
                 continue
+            span_end = t.i
+            while span_end + 1 < len(doc) and self.ents.entity_at(span_end + 1) is ent:
+                span_end += 1
+            if doc[span_end].dep_ == "poss" or doc[span_end].text in ("'s", "’s") or (
+                    span_end + 1 < len(doc) and doc[span_end + 1].text in ("'s", "’s")):
+                continue  # "Nadia Cruz’s office" speaks for her, under its own name
             span_start = t.i
             while span_start > 0 and self.ents.entity_at(span_start - 1) is ent:
                 span_start -= 1
@@ -1293,13 +1312,18 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     comps = [c for c in v.children if c.dep_ == "ccomp" and same_clause(c)]
     if not comps:
         return None
+    k = v.idx - 1
+    while k > sent.start_char and a.text[k] in " ,\u00a0":
+        k -= 1
+    if a.text[k] in "”\"»" and any(c.i > v.i for c in comps):
+        return None  # '“...,” said ABC Entertainment Group prexy Paul Lee': a direct quote's attribution
     after = [c for c in comps if c.i > v.i]
     c = after[0] if after else comps[0]
     keep = set()
     todo = [c]
     while todo:
         t = todo.pop()
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t is not c and not any(
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t is not c and t.lemma_ in SPEECH_VERBS and not any(
                 x.dep_ in ("nsubj", "nsubjpass", "expl") for x in t.children) and (
                 _has_mark(list(t.subtree)) or any(a.inside[x.i] for x in t.subtree)):
             continue  # drop the conjoined phrase with the marks (and the "and" before it below)
