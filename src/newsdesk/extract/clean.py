@@ -14,9 +14,8 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..model import Image
-from .cues import (CAPTION_RE, CONTENT_RE, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING,
-                   STRONG_RE,
-                   attr_tokens, is_caps_crosslink, is_dateline)
+from .cues import (CAPTION_RE, CONTENT_SET, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING, STRONG_SET,
+                   attr_grams, attr_tokens, is_caps_crosslink, is_dateline)
 
 _WS = re.compile(r"\s+")
 # Whole class/id values so plainly a comment thread that they go even when long.
@@ -55,10 +54,10 @@ def _verdict(el) -> int:
     a = _attrs(el)
     v = _VERDICTS.get(a)
     if v is None:
-        toks = attr_tokens(a)
-        if CONTENT_RE.search(toks):
+        grams = attr_grams(a)
+        if grams & CONTENT_SET:
             v = 3
-        elif not STRONG_RE.search(toks):
+        elif not grams & STRONG_SET:
             v = 0
         else:
             v = 2 if any(_COMMENT_WHOLE.match(x) for x in _whole_values(el)) else 1

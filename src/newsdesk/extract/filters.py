@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from .cues import (BYLINE_RE, INLINE_CROSSLINK, PAYWALL_RE, PROMO_RE, RELATED_HEADING, TRAILING_WIDGET,
                    is_caps_crosslink, is_dateline)
 
-_WS = re.compile(r"\s+")
 _KEY = re.compile(r"[\W_]+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _END_PUNCT = (".", "!", "?", "\"", "”", "’", "'", ":", ";", ")", "»", "。", "！", "？", "」")
@@ -36,6 +35,16 @@ def key(text: str) -> str:
     return _KEY.sub("", text.lower())
 
 
+_WORD = re.compile(r"[^\W_]")
+
+
+def _trailing_widget_off(t: str) -> str:
+    """TRAILING_WIDGET scans every position; only a block ending in ')' or a tweet/quote widget can match."""
+    if t.endswith(")") or "twee" in t[-16:].lower() or "quote" in t[-20:].lower():
+        return TRAILING_WIDGET.sub("", t).strip()
+    return t
+
+
 def _teaser_like(b: Block) -> bool:
     t = b.text
     if len(t) <= 160 and not t.endswith(_END_PUNCT):
@@ -48,20 +57,21 @@ def _teaser_like(b: Block) -> bool:
 def filter_blocks(blocks: list[Block], titles: list[str] | None = None, *, text_only: bool = False) -> FilterResult:
     res = FilterResult(blocks=[])
     title_keys = {key(t) for t in (titles or []) if t and len(key(t)) >= 12}
+    # a block can only equal a title if it is not much longer than the longest one
+    key_limit = 2 * max((len(t) for t in titles or []), default=0) + 20
     n = len(blocks)
     i = 0
     seen_body = False
     while i < n:
         b = blocks[i]
-        t = _WS.sub(" ", b.text).strip()
-        t = TRAILING_WIDGET.sub("", t).strip()
+        t = _trailing_widget_off(" ".join(b.text.split()))
         i += 1
         if not t:
             continue
         b = Block(b.kind, t)
         short = len(t) <= 700
         why = None
-        k = key(t)
+        k = key(t) if len(t) <= key_limit else ("x" if _WORD.search(t) else "")
         if not k:
             why = "punctuation"
         elif k in title_keys and not seen_body:
@@ -78,7 +88,7 @@ def filter_blocks(blocks: list[Block], titles: list[str] | None = None, *, text_
         elif len(t) <= 70 and RELATED_HEADING.match(t):
             why = "related"
             # everything after it that reads like teasers goes with it
-            while i < n and _teaser_like(Block(blocks[i].kind, _WS.sub(" ", blocks[i].text).strip())):
+            while i < n and _teaser_like(Block(blocks[i].kind, " ".join(blocks[i].text.split()))):
                 res.dropped.append(("related", blocks[i].text))
                 i += 1
         elif len(t) <= 160 and BYLINE_RE.match(t):

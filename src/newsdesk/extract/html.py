@@ -174,7 +174,7 @@ def _captions_out(blocks: list[Block], figures: list[Image]) -> tuple[list[Block
         low = t.lower()
         if low in caps:
             continue
-        if caps and len(t) < 400:
+        if caps and len(t) < 400 and any(low.startswith(k) for k in caps):
             c, credit = split_credit(t)
             if credit and c.lower() in caps:
                 caps[c.lower()].credit = caps[c.lower()].credit or credit

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..normalize import parse_date
 from .people import split_people
+from .visible import BYLINE_CLASS, NOT_BYLINE_CLASS, read_visible, read_visible_at
 
 ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -26,7 +27,9 @@ NON_ARTICLE_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profile
                      "mediagallery", "videogallery", "faqpage", "aboutpage", "contactpage", "checkoutpage"}
 _WS = re.compile(r"\s+")
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»|•|/|:)\s+")
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-]"
+                       r"(0?[1-9]|[12]\d|3[01])(?:/|-|$)", re.I)
+_URL_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 
 
 def _n(s) -> str:
@@ -178,11 +181,7 @@ def _lang(v: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def strip_site(title: str, site_names: list[str], host: str | None) -> str:
-    """'Headline | Site' / 'Site - Headline' -> 'Headline'."""
-    title = _n(title)
-    if not title:
-        return ""
+def _site_keys(site_names: list[str], host: str | None) -> set[str]:
     keys = {re.sub(r"[^a-z0-9]", "", s.lower()) for s in site_names if s}
     if host:
         h = host.lower()
@@ -191,12 +190,26 @@ def strip_site(title: str, site_names: list[str], host: str | None) -> str:
         keys.add(re.sub(r"[^a-z0-9]", "", h.split(".")[0]))
         keys.add(re.sub(r"[^a-z0-9]", "", h))
     keys.discard("")
+    return keys
+
+
+def _is_site(seg: str, keys: set[str]) -> bool:
+    """The segment names the site (its name or host, give or take a dozen letters)."""
+    k = re.sub(r"[^a-z0-9]", "", seg.lower())
+    if not k:
+        return True
+    return any(k == x or (len(x) >= 4 and (x in k or k in x) and len(k) <= len(x) + 12) for x in keys)
+
+
+def strip_site(title: str, site_names: list[str], host: str | None) -> str:
+    """'Headline | Site' / 'Site - Headline' -> 'Headline'."""
+    title = _n(title)
+    if not title:
+        return ""
+    keys = _site_keys(site_names, host)
 
     def is_site(seg: str) -> bool:
-        k = re.sub(r"[^a-z0-9]", "", seg.lower())
-        if not k:
-            return True
-        return any(k == x or (len(x) >= 4 and (x in k or k in x) and len(k) <= len(x) + 12) for x in keys)
+        return _is_site(seg, keys)
 
     parts = _TITLE_SEP.split(title)
     if len(parts) == 1:
@@ -301,18 +314,21 @@ def read_metadata(root, url: str | None) -> Meta:
         host = urlparse(m.canonical_url).hostname
 
     # title
+    lang_hint0 = m.language
     h1 = ""
+    h1_el = None
     for el in root.iter("h1"):
         t = _n(el.text_content())
         if len(t) >= 8:
-            h1 = t
+            h1, h1_el = t, el
             break
     sites = [m.site_name or "", _n((publisher or {}).get("name") or ""), mv("twitter:site") or ""]
     sites = [s.lstrip("@") for s in sites]
-    metas_titles = [strip_site(t, sites, host) for t in (
+    declared_titles = [strip_site(t, sites, host) for t in (
         _n(art.get("headline")) if isinstance(art.get("headline"), str) else "",
-        mv("og:title"), mv("twitter:title"), mv("headline", "sailthru.title", "parsely-title", "dc.title"),
-        head_title) if t]
+        mv("og:title"), mv("twitter:title"), mv("headline", "sailthru.title", "parsely-title", "dc.title")) if t]
+    declared_titles = [t for t in declared_titles if t]
+    metas_titles = declared_titles + ([strip_site(head_title, sites, host)] if head_title else [])
     metas_titles = [t for t in metas_titles if t]
     title = ""
     site_keys = {re.sub(r"\W", "", s.lower()) for s in sites if s}
@@ -320,18 +336,38 @@ def read_metadata(root, url: str | None) -> Meta:
         if not metas_titles or any(_sim(h1, t) >= 0.5 or t.lower().startswith(h1.lower()) or h1.lower().startswith(t.lower())
                                    for t in metas_titles):
             title = h1
+        else:
+            # an h1 in parts (the headline, then a byline or kicker in its own element): its first part
+            first = _first_part(h1_el)
+            if first and first != h1 and len(first) >= 8 and any(t.lower().startswith(first.lower()) for t in metas_titles):
+                title = first
+            elif _headline_marked(h1_el) and _opens_article(h1_el, lang_hint0):
+                # the page's own headline element, reworded since the metadata was written:
+                # trusted when a byline or a dateline follows it, as under an article's headline
+                title = h1
     if title:
         # an h1 that carries the site's logo text after the headline: the metadata title is the headline
         for t in metas_titles:
-            if len(t) >= 15 and title != t and title.startswith(t) and len(title) - len(t) <= 40:
+            if (len(t) >= 15 and title != t and title.startswith(t) and len(title) - len(t) <= 40
+                    and _is_site(title[len(t):], _site_keys(sites, host))):
                 title = t
                 break
+    if not title and not declared_titles:
+        # only the <title> to go on, and it may be the site's: an element the page marks as the headline
+        marked = next((_n(el.text_content()) for el in _HEADLINE_XP(root) if _headline_marked(el)
+                       and 8 <= len(_n(el.text_content())) < 300), "")
+        if marked:
+            title = marked
+            metas_titles.insert(0, marked)
     if not title and metas_titles:
         title = metas_titles[0]
     m.title = title
     m.titles = [t for t in [h1, *metas_titles] if t]
 
-    # people
+    # people: the page's metadata, checked against the byline a reader sees under the headline
+    lang_hint = m.language or _lang(mv("content-language", "language", "og:locale", "dc.language")) or _lang(
+        art.get("inLanguage") if isinstance(art.get("inLanguage"), str) else None)
+    vis = read_visible(root, m.title, dayfirst=(lang_hint or "en") != "en")
     raw_people = []
     ld_orgs = []
     for kind, name in _names(deref(art.get("author"))) + _names(deref(art.get("creator"))):
@@ -341,14 +377,31 @@ def read_metadata(root, url: str | None) -> Meta:
                       "dcterms.creator", "cxenseparse:author", "twitter:creator:name"):
             if not v.startswith(("http://", "https://")):
                 raw_people.append(v)
-    if not raw_people:
-        raw_people = visible_byline(root)
     orgs = {s.lower() for s in sites if s}
     brand_keys = {re.sub(r"[^a-z0-9]", "", s.lower()) for s in sites if s}
     if host:
         brand_keys.add(re.sub(r"[^a-z0-9]", "", host.lower().removeprefix("www.")))
     brand_keys.discard("")
     people, agencies = split_people(raw_people, orgs)
+    # a name the page gives as its editor is not the writer (CMSs that fill "author" with the editor)
+    editors = {_n(v).lower() for v in mall("editor")}
+    seen_people, seen_agencies = _seen_people(vis.byline, orgs, brand_keys)
+    seen_low = {p.lower() for p in seen_people}
+    people = [p for p in people if p.lower() not in editors or p.lower() in seen_low]
+    if seen_people:
+        low = {p.lower() for p in people}
+        shown = (vis.byline or "").lower()
+        # the visible byline wins when the metadata names fewer of its writers, or someone else
+        # entirely (the CMS account that posted the story)
+        if not low or low < seen_low or not (low & seen_low) and not all(p in shown for p in low):
+            people = seen_people
+            agencies += [a for a in seen_agencies if a.lower() not in {x.lower() for x in agencies}]
+    if not people and not raw_people:
+        more_people, more_agencies = split_people(visible_byline(root), orgs)
+        people = more_people
+        agencies += [a for a in more_agencies if a.lower() not in {x.lower() for x in agencies}]
+    if not people and vis.bare_name:
+        people = _seen_people(vis.bare_name, orgs, brand_keys)[0][:1]
     # a "person" whose name is the site's own brand ("LinkNaija", "Beachbody") is the site
     for p in list(people):
         k = re.sub(r"[^a-z0-9]", "", p.lower())
@@ -360,8 +413,6 @@ def read_metadata(root, url: str | None) -> Meta:
         for a in a2 + p2:  # an Organization author is never a person
             if a.lower() not in {x.lower() for x in agencies}:
                 agencies.append(a)
-    if people or agencies:
-        pass
     site_low = (m.site_name or "").lower()
     m.authors = people
     m.agencies = [a for a in agencies if a.lower() != site_low or a.lower() in ("reuters", "associated press")]
@@ -373,15 +424,24 @@ def read_metadata(root, url: str | None) -> Meta:
         "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time", "article:published", "pub_date",
         "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished",
         "datecreated", "dc.date.created", "release_date", "displaydate")))
+    if m.published is None:
+        # Yoast-style graphs give the post's date on the WebPage object only
+        page = next((o for o in objs if "webpage" in _types(o) and o.get("datePublished")), None)
+        m.published = parse_when(page.get("datePublished")) if page else None
     m.published_declared = m.published is not None
-    m.published = (m.published or _time_element(root) or _url_date(url or m.canonical_url) or _htmldate(root, url))
+    # then what the page shows: the URL's date, the dateline under the headline, a <time>, and htmldate last
+    if m.published is None:
+        shown = _url_date(url or m.canonical_url) or vis.published
+        timed = _time_element(root)
+        if shown and timed and timed.date() != shown.date():
+            timed = None  # a <time> elsewhere on the page (a sidebar, the site's "today")
+        m.published = timed or shown or _htmldate(root, url)
     m.updated = parse_when(art.get("dateModified")) or parse_when(mv(
         "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified",
-        "last-modified", "lastmod", "article.updated", "article:modified"))
+        "last-modified", "lastmod", "article.updated", "article:modified")) or vis.updated
 
     # language, section, tags, description
-    m.language = m.language or _lang(mv("content-language", "language", "og:locale", "dc.language")) or _lang(
-        art.get("inLanguage") if isinstance(art.get("inLanguage"), str) else None)
+    m.language = lang_hint
     sec = art.get("articleSection")
     sec = _first(sec) if sec else None
     m.section = _n(sec or mv("article:section", "section", "parsely-section", "category", "sailthru.section")) or None
@@ -428,17 +488,74 @@ def read_metadata(root, url: str | None) -> Meta:
     return m
 
 
+_HEADLINE_XP = etree.XPath("//body//*[@itemprop='headline' or contains(@class, 'headline') or contains(@class, 'title')]")
+_HEADLINE_CLASS = re.compile(r"headline|(?:^|[\s_-])hed(?:$|[\s_-])|__hed|(?:entry|post|article|story|content|page)[-_]{0,2}(?:title|hed)", re.I)
+_NOT_HEADLINE = re.compile(r"site|logo|brand|widget|related|card|teaser|list|nav|menu|footer", re.I)
+
+
+def _seen_people(text: str | None, orgs: set[str], brand_keys: set[str]) -> tuple[list[str], list[str]]:
+    """People in a visible byline: two words at least (a lone capitalised word there is as often a place
+    or a section as a name), with a trailing brand word glued on by the layout removed ("Jane Doe FOXBusiness")."""
+    if not text:
+        return [], []
+    for org in orgs:  # the site's name glued after the last writer: "Kevin McCoy USA TODAY"
+        if len(org) >= 4 and text.lower().endswith(org) and len(text) > len(org) + 3:
+            text = text[: -len(org)] + ", " + text[-len(org):]
+    people, agencies = split_people([text], orgs)
+    out = []
+    for p in people:
+        words = p.split()
+        if len(words) > 2 and any(re.sub(r"[^a-z0-9]", "", words[-1].lower()) in b for b in brand_keys
+                                  if len(words[-1]) >= 4):
+            words = words[:-1]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return out, agencies
+
+
+def _opens_article(h1, lang: str | None) -> bool:
+    v = read_visible_at(h1, dayfirst=(lang or "en") != "en")
+    return bool(v.byline or v.published)
+
+
+def _headline_marked(el) -> bool:
+    """The element says it is the article's headline (itemprop or an article-title class), not the site's."""
+    if el is None:
+        return False
+    if el.get("itemprop") == "headline":
+        return True
+    cls = el.get("class") or ""
+    return bool(_HEADLINE_CLASS.search(cls)) and not _NOT_HEADLINE.search(cls)
+
+
+def _first_part(el) -> str:
+    """The text of an element up to its first child element or <br> boundary that follows some text."""
+    if el is None:
+        return ""
+    if el.text and el.text.strip():
+        return _n(el.text)
+    for child in el:
+        t = _n(child.text_content()) if isinstance(child.tag, str) else ""
+        if t:
+            return t
+        if child.tail and child.tail.strip():
+            return _n(child.tail)
+    return ""
+
+
 _BYLINE_XP = etree.XPath('//body//*[@rel="author" or @itemprop="author"]')
-_BYLINE_CLASS_XP = etree.XPath('//body//*[contains(@class, "yline") or contains(@class, "uthor")]')
-_BYLINE_CLASS = re.compile(r"(?:^|\s)(?:byline|byline__name|byline-name|author-name|author__name|authorname|article-author"
-                           r"|author|post-author|entry-author|story-byline|article-byline|byline-author)(?:\s|$)", re.I)
+_BYLINE_CLASS_XP = etree.XPath('//body//*[contains(@class, "yline") or contains(@class, "uthor") or contains(@class, "autor")]')
+
+
+def _byline_class(cls: str) -> bool:
+    return bool(BYLINE_CLASS.search(cls)) and not NOT_BYLINE_CLASS.search(cls)
 
 
 def visible_byline(root) -> list[str]:
     out = []
     found = _BYLINE_XP(root)
     if not found:
-        found = [el for el in _BYLINE_CLASS_XP(root) if _BYLINE_CLASS.search(el.get("class") or "")]
+        found = [el for el in _BYLINE_CLASS_XP(root) if _byline_class(el.get("class") or "")]
     for el in found[:6]:
         if el.tag in ("link", "meta", "a") and el.get("href", "").endswith(".txt"):
             continue
@@ -479,6 +596,7 @@ def _url_date(url: str | None) -> datetime | None:
     if not mt:
         return None
     try:
-        return datetime(int(mt.group(1)), int(mt.group(2)), int(mt.group(3)), tzinfo=timezone.utc)
+        mon = mt.group(2).lower()
+        return datetime(int(mt.group(1)), _URL_MONTHS.get(mon) or int(mon), int(mt.group(3)), tzinfo=timezone.utc)
     except ValueError:
         return None

@@ -28,10 +28,12 @@ _ORG_WORDS = re.compile(
     r"\b(?:news|press|agency|agencies|media|staff|desk|team|newsroom|editorial|editors?|wire|times|post|journal"
     r"|magazine|daily|herald|tribune|gazette|network|group|inc|ltd|llc|corp|company|channel|radio|tv|television"
     r"|online|digital|bureau|service|reporters?|correspondents?|contributors?|writers?|insider|today|report"
-    r"|foundation|institute|university|council|association|society|club)\b", re.I)
+    r"|foundation|institute|university|council|association|society|club|international)\b", re.I)
 _BY = re.compile(r"^\s*(?:(?:written|posted|reported|story|words|text|photos?|compiled)\s+)?(?:by|von|par|por|di|door|af|av)\b[:\s]*", re.I)
-_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|·|•)\s*|\s+(?i:and|with)\s+|\s+(?:und|et|y|e)\s+")
-_JUNK = re.compile(r"https?://|www\.|@|\d|\w\.(?:txt|html?|php|net|org|com)\b|\.com\b|\.org\b|\bupdated?\b|\bpublished\b|\bposted\b|\bfollow\b|\bemail\b"
+# ". " after a word of three or more letters ends a name: "Finian Cunningham. Sputnik International"
+# (initials and "Mr."/"St." are shorter or upper-case, so "Dana A. Ford" stays whole)
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|·|•)\s*|\s+(?i:and|with)\s+|\s+(?:und|et|y|e)\s+|(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_JUNK = re.compile(r"https?://|www\.|@|\d|\bcommented\b|\w\.(?:txt|html?|php|net|org|com)\b|\.com\b|\.org\b|\bupdated?\b|\bpublished\b|\bposted\b|\bfollow\b|\bemail\b"
                    r"|\bmin(?:ute)?s?\s+read\b|\bread\s+more\b|\bview\s+(?:all|more)\b|\bprofile\b|\barticles?\b", re.I)
 _ROLE = re.compile(r"\s*[,(-]?\s*\b(?:is\s+an?|senior|chief|staff|contributing|special|political|foreign|investigative)\b.*$", re.I)
 _ACCOUNT = re.compile(r"admin|administrator|webmaster|moderator|\buser\b|\bguest\b|\bredac|\beditor\b", re.I)
@@ -70,8 +72,8 @@ def classify(name: str, extra_orgs: set[str] | None = None) -> tuple[str, str] |
     if len(words) == 1 and len(n) < 3:
         return None
     # account names are not people: "admin", "jdadmin", "kei_eno"
-    if "_" in n or _ACCOUNT.search(n) or (len(words) == 1 and n.islower()):
-        return None
+    if "_" in n or _ACCOUNT.search(n) or (len(words) == 1 and (n.islower() or (n.isupper() and len(n) > 3))):
+        return None  # an all-lower or all-caps single word ("kei_eno", "KWCHCIK") is an account
     if words[0].lower().strip(".") in _TITLE_WORDS and len(words) > 1:
         words = words[1:]
     return "person", _titlecase(" ".join(words))
