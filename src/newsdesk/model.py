@@ -95,6 +95,19 @@ class Article:
         return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+def outlet_of(article: Article, source: Source | None = None) -> str:
+    """The outlet to credit: the page's own site name, else the title of the feed it
+    came from, else the web host. A file an article was imported from is not an outlet."""
+    if article.site_name:
+        return article.site_name
+    if source is not None and source.title and source.kind in ("feed", "site"):
+        return source.title
+    from urllib.parse import urlparse
+
+    host = urlparse(article.url or "").hostname if (article.url or "").startswith(("http://", "https://")) else None
+    return (host or "").removeprefix("www.") or "unknown outlet"
+
+
 @dataclass
 class Story:
     """Coverage of one event across outlets (filled in by the stories stage)."""

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Article
+from ..model import Article, outlet_of
 from .encode import EncodeError
 from .engines import EngineError, NoVoice, Voice, choose_voice, make_engine
 from .policy import BACKGROUND, QUEUED, WAITING
@@ -63,15 +63,7 @@ class Prepared:
 
 
 def outlet_name(store, article: Article) -> str:
-    if article.site_name:
-        return article.site_name
-    source = store.get_source(article.source_id) if article.source_id else None
-    if source and source.title and source.kind in ("feed", "site"):
-        return source.title
-    from urllib.parse import urlparse
-
-    host = urlparse(article.url or "").hostname or ""
-    return host.removeprefix("www.")
+    return outlet_of(article, store.get_source(article.source_id) if article.source_id else None)
 
 
 def prepare(store, settings: ListenSettings, kind: str, target_id: int) -> Prepared:

@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator
 
 from ..analyze.teaser import teaser
 from ..model import Article, utcnow
+from ..model import outlet_of as model_outlet_of
 
 FORMATS = {
     "atom": "application/atom+xml; charset=utf-8",
@@ -39,14 +40,9 @@ class FeedInfo:
     language: str | None = None
 
 
-def outlet_of(a: Article, source_titles: dict[int, str] | None = None) -> str:
-    from urllib.parse import urlparse
-
-    if a.site_name:
-        return a.site_name
-    if source_titles and a.source_id in source_titles and source_titles[a.source_id]:
-        return source_titles[a.source_id]
-    return (urlparse(a.url).hostname or "").removeprefix("www.") or "unknown outlet"
+def outlet_of(a: Article, sources: dict | None = None) -> str:
+    """``model.outlet_of`` with the sources looked up by id."""
+    return model_outlet_of(a, sources.get(a.source_id) if sources and a.source_id is not None else None)
 
 
 def _item_id(a: Article) -> str:
@@ -77,10 +73,10 @@ def _dates(a: Article) -> tuple[datetime, datetime]:
     return published, max(updated, published)
 
 
-def render(fmt: str, info: FeedInfo, articles: list[Article], source_titles: dict[int, str] | None = None) -> bytes:
+def render(fmt: str, info: FeedInfo, articles: list[Article], sources: dict | None = None) -> bytes:
     """The feed as bytes in ``fmt`` (atom, rss or json)."""
     if fmt == "json":
-        return _json_feed(info, articles, source_titles)
+        return _json_feed(info, articles, sources)
     if fmt not in ("atom", "rss"):
         raise ValueError(f"unknown feed format {fmt!r}")
     fg = FeedGenerator()
@@ -95,7 +91,7 @@ def render(fmt: str, info: FeedInfo, articles: list[Article], source_titles: dic
         fg.language(info.language)
     newest = None
     for a in articles:
-        outlet = outlet_of(a, source_titles)
+        outlet = outlet_of(a, sources)
         published, updated = _dates(a)
         newest = max(newest, updated) if newest else updated
         fe = fg.add_entry(order="append")
@@ -120,10 +116,10 @@ def render(fmt: str, info: FeedInfo, articles: list[Article], source_titles: dic
     return fg.atom_str(pretty=True) if fmt == "atom" else fg.rss_str(pretty=True)
 
 
-def _json_feed(info: FeedInfo, articles: list[Article], source_titles: dict[int, str] | None) -> bytes:
+def _json_feed(info: FeedInfo, articles: list[Article], sources: dict | None) -> bytes:
     items = []
     for a in articles:
-        outlet = outlet_of(a, source_titles)
+        outlet = outlet_of(a, sources)
         published, updated = _dates(a)
         item = {
             "id": _item_id(a),

@@ -18,7 +18,7 @@ from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from ..analyze.teaser import teaser
-from ..model import Article, Source
+from ..model import Article, Source, outlet_of
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 30
@@ -49,8 +49,7 @@ def is_web(url: str | None) -> bool:
 
 
 def outlet(a: Article, sources: dict[int, Source] | None = None) -> str:
-    src = sources.get(a.source_id) if sources and a.source_id is not None else None
-    return a.site_name or (src.title if src and src.title else None) or host(a.url) or "unknown outlet"
+    return outlet_of(a, sources.get(a.source_id) if sources and a.source_id is not None else None)
 
 
 def store_of(request: Request):

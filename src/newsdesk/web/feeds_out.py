@@ -22,10 +22,10 @@ def _fmt(fmt: str) -> str:
 
 def _respond(request: Request, fmt: str, title: str, page_path: str, articles, description: str = "") -> Response:
     store = store_of(request)
-    titles = {s.id: s.title or s.url for s in store.list_sources()}
+    sources = {s.id: s for s in store.list_sources()}
     info = feeds.FeedInfo(title=f"{title} – newsdesk", page_url=str(request.base_url).rstrip("/") + page_path,
                           feed_url=str(request.url), description=description or title)
-    return Response(feeds.render(fmt, info, articles, titles), media_type=feeds.FORMATS[fmt])
+    return Response(feeds.render(fmt, info, articles, sources), media_type=feeds.FORMATS[fmt])
 
 
 def _id(value: int) -> int:

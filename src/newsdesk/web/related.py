@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import Article
+from ..model import Article, outlet_of
 
 EntityFn = Callable[[Article], set[str]]
 
@@ -122,7 +122,7 @@ class Related:
 
 
 def _outlet(a: Article) -> str:
-    return a.site_name or f"source:{a.source_id}"
+    return outlet_of(a)
 
 
 def related(store, article: Article, *, k: int = 6, entities: EntityFn = name_proxy,
