@@ -1081,6 +1081,9 @@ def attribute(a: _Article) -> list[Quote]:
                 continue
         if _title_like(text):
             continue  # "American Pie", "Spike": a title or a name in quote marks, whoever is around it
+        if verb is not None and verb.lemma_ in _NAMING_VERBS and words <= 4 and any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # 'H1N1 was commonly called "swine flu."': a name, not anyone's words
         is_partial = _frame_has_prose(frame, around=span) and words < 25 and not _surrounds(frame, span)
         q = Quote(text=text, start=start, end=end, kind="partial" if is_partial else "direct",
                   speaker=speaker, speaker_kind=kind, role=role, verb=verb_text, via=via, mention=mention,
@@ -1172,6 +1175,7 @@ def _is_gloss(text: str, span: Span) -> bool:
     return bool(lead) and lead.group(1).lower() in _NAMING_NOUNS
 
 
+_NAMING_VERBS = {"call", "name", "dub", "label", "brand", "term", "nickname", "know", "title", "style"}
 _NAMING_NOUNS = {"slogan", "slogans", "tagline", "motto", "title", "titled", "entitled", "headline", "hashtag",
                  "caption", "sign", "signs", "banner", "placard", "placards", "poster", "nickname", "nicknamed",
                  "dubbed", "term", "phrase", "word", "words", "label", "labelled", "labeled", "brand", "branded",
@@ -1355,6 +1359,9 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
         hi -= 1
     if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
         return None
+    between = doc[v.i + 1:lo] if lo > v.i else doc[hi:v.i]
+    if any(a.inside[t.i] for t in between):
+        return None  # a quote stands between the verb and the words: those are not what it reports
     return lo, hi
 
 
