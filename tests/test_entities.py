@@ -32,6 +32,18 @@ def test_surname_resolves_to_fullest_name_with_stated_role():
     assert "SDF" not in found and len(found["Syrian Democratic Forces"].mentions) >= 2
 
 
+def test_titles_leave_the_name_and_the_article_tells_the_gender():
+    text = ("Crown Prince Mohammad bin Salman of Saudi Arabia accepted responsibility. "
+            "Robert Downey Jr. paid tribute; Downey spoke first.\n\n"
+            "Hatice Cengiz, fiancée of the journalist, spoke to reporters. John Webb, a lawyer, listened.")
+    found = {e.name: e for e in entities_of(text)}
+    mbs = found["Mohammad bin Salman"]
+    assert mbs.role == "Crown Prince" and mbs.gender == "m"  # "Prince" says so
+    assert "Downey" not in found and len(found["Robert Downey Jr"].mentions) == 2
+    assert found["Hatice Cengiz"].gender == "f"  # "fiancée", though the name is in no table
+    assert found["John Webb"].gender == "m"  # the census first-name lists
+
+
 def test_pinned_model_files_are_checked(tmp_path):
     model = ent.nlp()
     assert verify_model(Path(model.path)) is None

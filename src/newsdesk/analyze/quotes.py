@@ -1043,6 +1043,7 @@ def attribute(a: _Article) -> list[Quote]:
         # leading spaces inside the marks
         while start < end and a.text[start].isspace():
             start += 1
+        text = text[start - span.start:] if not span.reopen else text.lstrip()
         if start >= end:
             continue
         frame = _frame_tokens(a, span)
@@ -1071,7 +1072,8 @@ def attribute(a: _Article) -> list[Quote]:
             intro = _colon_intro(a, span) or _stance_before(a, span, frame)
             if intro is not None:
                 speaker, kind, role, mention, verb_text, via = intro
-            elif last is not None and a.para_of(span.start) - a.para_of(last.start) <= 1 and words >= 3 and not _frame_has_prose(frame):
+            elif last is not None and a.para_of(span.start) - a.para_of(last.start) <= 1 and not _frame_has_prose(frame) and (
+                    words >= 3 or a.para_of(span.start) == a.para_of(last.start)):  # '... an officer ordered. “Step out.”'
                 speaker, kind, role, mention, via = last.speaker, last.speaker_kind, last.role, last.mention, last.via
                 verb_text = verb_text or None
         if speaker is None and verb is None:
@@ -1127,6 +1129,9 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
             continue
         if person.role and fold(person.role) != fold(q.speaker):
             continue
+        first = min(m[0] for m in person.mentions)
+        if a.text[max(0, first - 2):first].strip() in (",", "("):
+            continue  # "The mayor of London, Sadiq Khan," comes with a description of their own
         for x in quotes:
             if x.speaker == q.speaker and x.start < nxt.end:
                 x.speaker, x.speaker_kind = person.name, "person"
