@@ -39,8 +39,8 @@ def test_a_description_the_article_names_only_later():
 
 def test_she_is_not_the_last_man_named():
     quotes = extract_quotes([
-        "Hatice Cengiz, fiancée of the journalist, addressed reporters in New York on Thursday. "
-        "Prosecutor John Webb arrived later with the case files.",
+        ("Hatice Cengiz, fiancée of the journalist, addressed reporters in New York on Thursday. "
+         "Prosecutor John Webb arrived later with the case files."),
         "“True justice takes time,” she said.",
     ])
     assert quotes[0].speaker == "Hatice Cengiz"

@@ -143,13 +143,13 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady
            "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
            "princess", "pope", "judge", "justice", "senator", "governor", "mayor"}
 # Titles and roles that may open a PERSON span (not stripped from other names: "General Motors").
-_PERSON_TITLES = _TITLES | {"crown", "prime", "foreign",
-           "secretary", "ambassador", "commissioner", "chairman", "chairwoman", "director", "spokesman",
-           "spokeswoman", "spokesperson", "deputy", "vice", "former", "acting", "interim", "archbishop", "bishop",
-           "cardinal", "monsignor", "monsenor", "rabbi", "imam", "sheikh", "sheik", "detective", "sergeant",
-           "constable", "captain", "lieutenant", "colonel", "admiral", "coach", "doctor", "professor", "reverend",
-           "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman",
-           "attorney", "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st"}
+_PERSON_TITLES = _TITLES | {
+    "crown", "prime", "foreign", "secretary", "ambassador", "commissioner", "chairman", "chairwoman", "director",
+    "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "former", "acting", "interim", "archbishop",
+    "bishop", "cardinal", "monsignor", "monsenor", "rabbi", "imam", "sheikh", "sheik", "detective", "sergeant",
+    "constable", "captain", "lieutenant", "colonel", "admiral", "coach", "doctor", "professor", "reverend",
+    "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman", "attorney",
+    "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st"}
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
@@ -383,7 +383,7 @@ FEMALE_WORDS = {
     "woman", "girl", "mother", "mom", "mum", "wife", "daughter", "aunt", "niece", "grandmother", "granddaughter",
     "fiancée", "fiancee", "girlfriend", "widow", "actress", "spokeswoman", "chairwoman", "congresswoman",
     "councilwoman", "businesswoman", "policewoman", "assemblywoman", "waitress", "heiress", "stepmother", "nun",
-    "sportswoman", "stepdaughter", "granddaughter", "matriarch", "empress", "ballerina", "hostess"}
+    "sportswoman", "stepdaughter", "matriarch", "empress", "ballerina", "hostess"}
 MALE_WORDS = {
     "mr", "sir", "lord", "king", "prince", "duke", "count", "baron", "brother", "man", "boy", "father", "dad",
     "husband", "son", "uncle", "nephew", "grandfather", "grandson", "fiancé", "boyfriend", "widower", "actor",
@@ -398,7 +398,7 @@ def noun_gender(text: str) -> str | None:
     return "f" if f and not m else "m" if m and not f else None
 
 
-def guess_genders(ents: "ArticleEntities") -> None:
+def guess_genders(ents: ArticleEntities) -> None:
     """Sets ``gender`` on the article's persons from honorifics, gendered nouns around their
     mentions and the he/she that takes them up as the next sentence's subject."""
     doc = ents.doc

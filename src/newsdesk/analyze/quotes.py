@@ -30,7 +30,7 @@ SPEECH_VERBS = {
     "plead", "exclaim", "shout", "scream", "whisper", "sing", "chant", "proclaim", "pledge", "report",
     "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
     "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak", "talk",
-    "order", "yell", "cry", "answer", "inform", "assure", "announce", "tweet", "testify", "question",
+    "order", "yell", "cry", "answer", "inform", "assure", "question",
 } | {
     # stance verbs: with a subject, the quote they take or introduce is that subject's words
     # ("Sadiq Khan thanked “the police ...”", "Trump defended his decision, “...”")
@@ -800,7 +800,6 @@ def _subject_is_outlet(a: _Article, t) -> bool:
 
 def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
-    doc = a.doc
     agent = [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
     if agent and not a.inside[agent[0].i]:  # "described as 'knife-obsessed' by the police"
         r = a.name_of(agent[0])
@@ -1031,7 +1030,6 @@ def _quote_text(text: str, span: Span) -> str:
 
 def attribute(a: _Article) -> list[Quote]:
     """Attribute every direct quote, then add reported speech."""
-    doc = a.doc
     quotes: list[Quote] = []
     last: Quote | None = None
     for span in a.spans:
