@@ -20,6 +20,7 @@ from . import data
 GOLD = Path(__file__).resolve().parents[1] / "metadata_gold.json"
 HELDOUT = Path(__file__).resolve().parents[1] / "metadata_heldout.json"
 HELDOUT2 = Path(__file__).resolve().parents[1] / "metadata_heldout2.json"
+HELDOUT3 = Path(__file__).resolve().parents[1] / "metadata_heldout3.json"
 
 
 def _fold(s: str | None) -> str:

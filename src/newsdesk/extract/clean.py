@@ -139,6 +139,13 @@ def _short_len(el, limit: int) -> int:
     return n
 
 
+def _longer_than(el, limit: float) -> bool:
+    """text_len(el) > limit, without assembling the text of the many elements that are far shorter."""
+    if _short_len(el, int(limit)) <= limit:
+        return False  # the raw text is never shorter than the whitespace-folded text
+    return text_len(el) > limit
+
+
 def _element_children(el) -> int:
     return sum(1 for c in el if isinstance(c.tag, str))
 
@@ -197,11 +204,20 @@ def _heading_candidates(body) -> list:
 
 
 def _inline_candidates(body) -> list:
+    # [a or */a]: the parents and grandparents of links, gathered from the links themselves
+    near = set()
+    for a in body.iter("a"):
+        p = a.getparent()
+        if p is not None:
+            near.add(p)
+            gp = p.getparent()
+            if gp is not None:
+                near.add(gp)
     out = []
     for el in body.iter(_INLINE_TAGS):
-        if el.tag == "div" and len(el) > 5 and _element_children(el) > 5:
+        if el not in near:
             continue
-        if el.find("a") is None and el.find("*/a") is None:
+        if el.tag == "div" and len(el) > 5 and _element_children(el) > 5:
             continue
         if not (_may_lead(el.text, _INLINE_WORDS) or _caps_possible(el.text)):
             continue
@@ -255,12 +271,13 @@ def preclean(root) -> tuple[set, dict[str, int]]:
         if why == "markup" and not whole:
             # a big wrapper that merely carries a cue ("has-sidebar") is not furniture,
             # nor is a paragraph of prose (publishers mark paywalled paragraphs class="paywall")
-            n = text_len(el)
-            if n > 0.4 * body_len and n > 400:
+            if _longer_than(el, max(400, 0.4 * body_len)):
                 continue
-            if el.tag == "p" and (n > 120 or (n > 30 and _prose_end(el))) and link_density(el, n) < 0.3:
-                continue
-        if why == "hidden" and text_len(el) > 0.3 * body_len and body_len > 1000:
+            if el.tag == "p":
+                n = text_len(el)
+                if (n > 120 or (n > 30 and _prose_end(el))) and link_density(el, n) < 0.3:
+                    continue
+        if why == "hidden" and body_len > 1000 and _longer_than(el, 0.3 * body_len):
             continue
         removed.add(el)
         drop(el)

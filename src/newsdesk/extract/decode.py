@@ -33,6 +33,7 @@ _BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
             "ascii": "cp1252", "iso8859-1": "cp1252", "x-sjis": "shift_jis", "gb2312": "gb18030", "gbk": "gb18030"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 _OPEN = re.compile(r"<(script|style|svg|noscript)\b|<!--", re.I)
 
 
@@ -57,7 +58,7 @@ def sniff_binary(data: bytes) -> None:
             raise ExtractionError(f"binary content: {what}, not a web page")
     if b"\x00" in head:
         raise ExtractionError("binary content: NUL bytes, not a web page")
-    ctrl = sum(1 for c in head if c < 9 or 13 < c < 32)
+    ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and ctrl / len(head) > 0.05:
         raise ExtractionError("binary content: control bytes, not a web page")
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..model import Article, Image
 from ..sanitize import sanitize_html
-from .clean import harvest_figures, link_density, norm, preclean, split_credit, text_len
+from .clean import drop, harvest_figures, link_density, norm, preclean, split_credit, text_len
 from .decode import MAX_PAGE_BYTES, bound_html, decode_html
 from .errors import ExtractionError
 from .filters import Block, filter_blocks
@@ -89,6 +89,7 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
     keep, _stats = preclean(root)
     figures = harvest_figures(scope, url or meta.canonical_url, keep)
 
+    _lighten(root)
     target = root
     if scope is not root:
         target = etree.Element("html")
@@ -154,6 +155,18 @@ def extract_html(data: bytes | str, url: str | None = None, *, charset: str | No
         tags=meta.tags,
         flags=flags,
     )
+
+
+_INERT = ("script", "style", "svg", "template", "link", "meta")
+
+
+def _lighten(root) -> None:
+    """Drop what trafilatura would delete unread (scripts, styles, SVG, templates, head links and metas),
+    so its copies and XPath passes walk fewer nodes. JSON-LD stays: trafilatura's baseline reads it."""
+    for el in list(root.iter(_INERT)):
+        if el.tag == "script" and (el.get("type") or "").strip().lower() == "application/ld+json":
+            continue
+        drop(el)
 
 
 def _is_cjk(text: str) -> bool:
