@@ -57,6 +57,8 @@ class Params:
     move_margin: float = 0.03       # an article moves only to a clearly better story
     revisit_candidates: int = 8     # stories an article is compared with when revisited
     revisit_passes: int = 1         # passes over the recent window per revisit
+    reweigh_growth: float = 0.1     # a revisit re-weighs an article only once the stream grew this much since
+    split_docs: int = 60            # newest articles of a story weighed in a split test (bounds its cost)
     merge: float = 0.18             # story-to-story average similarity at which two stories may merge
     cohesion: float = 0.75          # ...and only if the merged story stays this close to its parts' cohesion
     split: float = 0.7              # a story splits in two when its halves are this much less close
@@ -86,6 +88,7 @@ class _Doc:
     vec: dict
     evec: dict
     story: int
+    vn: int = 0                      # stream size when vec/evec were weighed (IDF of that moment)
 
     @property
     def name_stems(self) -> set:
@@ -160,6 +163,8 @@ class Engine:
         self._expiry: list = []          # heap of (last_ts, story id)
         self._by_seq: list = []          # heap of (last_seq, story id), for the capacity bound
         self._since_recluster = 0
+        self._revisited_seq = 0          # newest arrival already seen by a revisit
+        self._touched: set[int] = set()  # stories whose membership changed since the last revisit
         # what changed since the caller last drained it (the store persists this)
         self.changed: set[int] = set()
         self.moved: dict[Key, int] = {}
@@ -182,6 +187,10 @@ class Engine:
              for n, c in f.entities.items()}
         enorm = math.sqrt(sum(v * v for v in e.values())) or 1.0
         return vec, {n: v / enorm for n, v in e.items()}
+
+    def _weigh(self, d: _Doc) -> None:
+        d.vec, d.evec = self._vectors(d.f)
+        d.vn = self.n
 
     # -- scoring -----------------------------------------------------------------------
 
@@ -278,6 +287,7 @@ class Engine:
             s.first_ts = min(s.first_ts, d.ts)
         self._file(s, d)
         self.changed.add(s.id)
+        self._touched.add(s.id)
         self.moved[d.key] = s.id
         if self.assignments is not None:
             self.assignments[d.key] = s.id
@@ -296,6 +306,7 @@ class Engine:
             c += Counter()  # drop zero counts
         s.size -= 1
         self.changed.add(s.id)
+        self._touched.add(s.id)
         return s
 
     def _new_story(self) -> Story:
@@ -337,7 +348,7 @@ class Engine:
         self.edf.update(f.entities.keys())
         vec, evec = self._vectors(f)
         self.seq += 1
-        d = _Doc(key, self.seq, ts, (title or "").strip(), source, f, vec, evec, 0)
+        d = _Doc(key, self.seq, ts, (title or "").strip(), source, f, vec, evec, 0, self.n)
         dup = self.dupes.check(key, title or "", text or "", url) if self.dupes else None
         best, best_score = None, 0.0
         if dup is not None and dup.original in self.docs:
@@ -379,14 +390,14 @@ class Engine:
             s = self.stories[story] = Story(id=story, storyline=story)
         if storyline is not None and storyline != story:
             self.storyline_parent.setdefault(story, storyline)
-        d = _Doc(key, self.seq, ts, title, source, f, vec, evec, story)
+        d = _Doc(key, self.seq, ts, title, source, f, vec, evec, story, self.n)
         self.docs[key] = d
         self._attach(d, s)
 
     def refresh(self) -> None:
         """Re-weigh every open article with the IDF known now; nothing moves."""
         for d in self.docs.values():
-            d.vec, d.evec = self._vectors(d.f)
+            self._weigh(d)
         for s in self.stories.values():
             self._rebuild(s)
         self.drain()
@@ -514,29 +525,40 @@ class Engine:
 
     def recluster(self) -> None:
         """Re-weigh the recent window with today's IDF, move misfiled articles, merge stories
-        that are one event, split off articles that no longer fit. Ids stay stable."""
+        that are one event, split off articles that no longer fit. Ids stay stable.
+
+        Bounded work whatever the archive size: an article is re-weighed only once the stream
+        has grown ``reweigh_growth`` since it was weighed (early on IDF moves a lot, later
+        hardly at all), only re-weighed or newly arrived articles are reconsidered, and only
+        stories whose membership changed since the last revisit are tested for merge/split."""
         self._since_recluster = 0
         recent = sorted(self.docs.values(), key=lambda d: d.seq)[-self.p.recluster_span:]
+        since = self._revisited_seq
+        self._revisited_seq = self.seq
         if not recent:
+            self._touched = set()
             return
-        touched = {d.story for d in recent}
-        for d in recent:
-            d.vec, d.evec = self._vectors(d.f)
-        for sid in touched:
+        stale = [d for d in recent if self.n > d.vn * (1 + self.p.reweigh_growth)]
+        for d in stale:
+            self._weigh(d)
+        for sid in {d.story for d in stale}:
             self._rebuild(self.stories[sid])
+        todo = [d for d in recent if d.seq > since or self.n == d.vn]  # new, or just re-weighed
         for _ in range(self.p.revisit_passes):
             moved = 0
-            for d in recent:
+            for d in todo:
                 if d.f.empty or d.key not in self.docs:
                     continue
                 moved += self._reconsider(d)
             if not moved:
                 break
-        self._merge_pass({d.story for d in recent})
-        for sid in sorted({d.story for d in recent if d.key in self.docs}):
+        touched = self._touched | {d.story for d in todo if d.key in self.docs}
+        self._merge_pass({sid for sid in touched if sid in self.stories})
+        for sid in sorted(self._touched):
             s = self.stories.get(sid)
             if s is not None and len(s.members) >= self.p.split_min:
                 self._split_test(s)
+        self._touched = set()
 
     def _sim(self, a: _Doc, b: _Doc) -> float:
         w = self.p.entity_weight
@@ -546,7 +568,7 @@ class Engine:
     def _split_test(self, s: Story) -> None:
         """Split a story whose articles form two groups much closer within than across (two
         similar events that were merged, or a story that drifted). Relative, like merging."""
-        docs = sorted((self.docs[k] for k in s.members), key=lambda d: d.seq)[-120:]
+        docs = sorted((self.docs[k] for k in s.members), key=lambda d: d.seq)[-self.p.split_docs:]
         n = len(docs)
         sim = [[1.0] * n for _ in range(n)]
         for i in range(n):
