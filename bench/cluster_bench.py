@@ -302,6 +302,12 @@ def bench_scale(docs, sizes):
             lat.append(time.perf_counter() - t)
             if i % 100 == 0:
                 peak_open = max(peak_open, len(e.docs))
+            if (i + 1) % 10_000 == 0:  # progress for long runs: the last 10k articles
+                w = lat[-10_000:]
+                print(f"  {i + 1:,}: mean {statistics.mean(w) * 1000:.2f} ms, p50 {sorted(w)[5_000] * 1000:.2f}, "
+                      f"p99 {sorted(w)[9_900] * 1000:.2f}, open {len(e.docs):,}, stories {len(e.stories):,}, "
+                      f"archived {len(e.archive):,}, {(time.perf_counter() - t0):.0f}s, "
+                      f"RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", file=sys.stderr)
         total = time.perf_counter() - t0
         last = lat[-min(10_000, len(lat)):]
         q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))] * 1000  # noqa: E731

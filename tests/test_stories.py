@@ -105,6 +105,28 @@ def test_window_moves_with_the_newest_article():
     assert e.story_of("g0") == e.story_of("g3") and "g0" not in e.docs
 
 
+def test_memory_stays_bounded_as_weeks_of_stories_stream_past():
+    """Two months of daily events: only the last few days stay open in memory, the rest are closed
+    (still answering story_of), and the engine's bookkeeping does not grow with the stream."""
+    e = Engine(Params(window_hours=72, recluster_every=40))
+    letters = "bcdfghjklmnpqrstvwz"
+    open_sizes = []
+    for day in range(60):
+        tag = "".join(letters[int(c)] for c in f"{day:02d}")
+        names = [w + tag for w in ("Ardon", "Belvik", "Corran", "Dastel")]
+        for i in range(10):
+            text = (f"{names[0]} and {names[1]} met in {names[2]} on Monday to sign a trade agreement, "
+                    f"officials of {names[3]} said. The agreement covers tariffs, shipping and fishing rights "
+                    f"and follows months of talks. Report {i} from outlet {i}.")
+            add(e, f"d{day}-{i}", text, title=f"{names[0]} and {names[1]} sign trade deal in {names[2]}",
+                at=day * DAY + i * 600)
+        open_sizes.append(len(e.docs))
+    assert max(open_sizes) <= 50  # at most ~4-5 days of 10 articles are open at once
+    assert len({e.story_of(f"d{day}-0") for day in range(60)}) == 60  # one story per day, none chained
+    assert e.story_of("d0-0") == e.story_of("d0-9") and "d0-0" not in e.docs
+    assert len(e._by_seq) <= 4 * len(e.stories) + 1_000 and len(e._expiry) <= 4 * len(e.stories) + 1_000
+
+
 def test_merge_redirects_and_split_makes_a_new_story():
     e = Engine()
     add(e, "a", QUAKE_JAPAN, title="Quake off Aomori")

@@ -353,7 +353,9 @@ class Engine:
         best, best_score = None, 0.0
         if dup is not None and dup.original in self.docs:
             orig = self.stories.get(self.docs[dup.original].story)
-            if orig is not None:
+            # a copy joins its original's story unless the evidence says another event (a template
+            # filled with other names: same wording, other people and places, days later)
+            if orig is not None and self._veto(d, orig) is None:
                 best, best_score = orig, 1.0
         if best is None and not f.empty:
             for sid in self._candidates(d):
@@ -443,6 +445,14 @@ class Engine:
             s = self.stories.get(sid)
             if s is not None and s.last_ts == ts:  # else stale: the story moved on or is gone
                 self._close(s)
+        # Both heaps get an entry per attach and keep stale ones until popped; rebuild them from
+        # the open stories when stale entries dominate, so they stay proportional to the window.
+        if len(self._by_seq) > 4 * len(self.stories) + 1_000:
+            self._by_seq = [(s.last_seq, s.id) for s in self.stories.values()]
+            heapq.heapify(self._by_seq)
+        if len(self._expiry) > 4 * len(self.stories) + 1_000:
+            self._expiry = [(s.last_ts, s.id) for s in self.stories.values() if s.last_ts > -math.inf]
+            heapq.heapify(self._expiry)
         while len(self.docs) > self.p.max_active and self._by_seq:
             seq, sid = heapq.heappop(self._by_seq)
             s = self.stories.get(sid)
