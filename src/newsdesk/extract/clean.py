@@ -14,8 +14,18 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..model import Image
-from .cues import (CAPTION_RE, CONTENT_SET, CREDIT_RE, INLINE_CROSSLINK, RELATED_HEADING, STRONG_SET,
-                   attr_grams, attr_tokens, is_caps_crosslink, is_dateline)
+from .cues import (
+    CAPTION_RE,
+    CONTENT_SET,
+    CREDIT_RE,
+    INLINE_CROSSLINK,
+    RELATED_HEADING,
+    STRONG_SET,
+    attr_grams,
+    attr_tokens,
+    is_caps_crosslink,
+    is_dateline,
+)
 
 _WS = re.compile(r"\s+")
 # Whole class/id values so plainly a comment thread that they go even when long.

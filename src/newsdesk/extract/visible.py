@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from lxml import etree
-
 _MONTHS = {}
 for _i, _names in enumerate([
     "january jan enero ene janvier janv janeiro jan januar jän gennaio gen",
