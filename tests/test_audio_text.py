@@ -54,8 +54,11 @@ def test_seed_is_read_without_clutter():
     article = seed_article()
     speech = article_speech(article, outlet="Fox News")
     said = "\n".join(speech.sentences)
-    assert speech.sentences[0].startswith("Russia again blasts notion of Western troops")
-    assert speech.sentences[1] == "From Fox News."
+    # the headline is read whole, its first phrase as its own utterance so playback starts sooner
+    assert speech.sentences[0] == "Russia again blasts notion of Western troops"
+    assert speech.sentences[1] == "in Ukraine ahead of Trump call with Zelenskyy, European leaders."
+    assert speech.pauses[0] == 0.0
+    assert speech.sentences[2] == "From Fox News."
     assert "Zakharova" in said and "Witkoff" in said
     # none of the page's debris, and the caption and credit are not read by default
     for junk in ("Share and Follow", "listen to Fox News articles", "You May Also Like", "Ludovic Marin",
@@ -123,3 +126,13 @@ def test_story_reads_the_representative_then_only_what_others_add():
     assert said.count("powerful storm") == 1
     assert "Gamma adds" not in said  # it added nothing new
     assert used == [1, 2]
+
+
+def test_lead_split_cuts_only_long_first_sentences_at_a_phrase_boundary():
+    from newsdesk.audio.text import lead_split
+
+    assert lead_split("Storm hits coast.") == ("Storm hits coast.", "")
+    assert lead_split("Officials said the long-awaited regional infrastructure spending package passed easily today.") == (
+        "Officials said the long-awaited regional infrastructure spending package passed easily today.", "")
+    head, rest = lead_split("Suspect in National Guard Shooting Faces Charges of Murder and Assault in Court Today.")
+    assert head == "Suspect in National Guard Shooting Faces Charges" and rest.startswith("of Murder")

@@ -37,7 +37,7 @@ PAUSE_PARAGRAPH = 0.6
 PAUSE_HEADING = 0.9
 
 # Bump when the reading rules change, so cached audio is regenerated.
-SCRIPT_VERSION = 1
+SCRIPT_VERSION = 2  # 2: the title's first phrase is its own utterance
 
 
 @dataclass
@@ -116,7 +116,10 @@ def article_speech(article: Article, *, outlet: str | None = None, captions: boo
     speech = Speech(language=lang)
     outlet = outlet or article.site_name
     if article.title.strip():
-        speech.add(_end(normalize(article.title, lang)), PAUSE_PARAGRAPH)
+        head, rest = lead_split(_end(normalize(article.title, lang)))
+        if rest:
+            speech.add(head, 0.0)
+        speech.add(rest or head, PAUSE_PARAGRAPH)
     line = byline(article.authors, outlet)
     if line:
         speech.add(normalize(line, lang), PAUSE_HEADING)
@@ -191,6 +194,31 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     if seg is None:
         seg = _segmenters[lang] = pysbd.Segmenter(language=lang, clean=False)
     return [s.strip() for s in seg.segment(text) if s.strip()]
+
+
+_PHRASE_START = {"of", "in", "on", "at", "to", "for", "with", "ahead", "after", "before", "as", "and", "but", "over",
+                 "amid", "from", "by", "into", "against", "while", "during", "despite", "under", "near"}
+LEAD_WORDS = 7
+
+
+def lead_split(sentence: str, most: int = LEAD_WORDS) -> tuple[str, str]:
+    """Split a long first sentence at a phrase boundary within its first ``most`` words.
+
+    Playback can start only when the first utterance is synthesized, and the
+    engine's time grows with its length: a short first phrase lets on-demand
+    listening start in well under a second. Returns (sentence, "") when there
+    is no good place to cut.
+    """
+    words = sentence.split()
+    if len(words) <= most + 3:
+        return sentence, ""
+    cut = 0
+    for i in range(3, most + 1):
+        if words[i - 1].endswith(",") or words[i].lower().strip("\"'“‘") in _PHRASE_START:
+            cut = i
+    if not cut:
+        return sentence, ""
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 def chunks(sentence: str, limit: int = MAX_CHUNK_WORDS) -> list[str]:
