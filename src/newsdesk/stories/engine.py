@@ -116,6 +116,7 @@ class Story:
     last_seq: int = 0                                # arrival number of its newest article
     storyline: int = 0
     indexed: set = field(default_factory=set)        # index keys this story is filed under
+    split_tested: int = 0                            # open size at its last split test
 
 
 def _dot(a: dict, b: dict) -> float:
@@ -566,7 +567,10 @@ class Engine:
         self._merge_pass({sid for sid in touched if sid in self.stories})
         for sid in sorted(self._touched):
             s = self.stories.get(sid)
-            if s is not None and len(s.members) >= self.p.split_min:
+            # a split test again only once the story changed by a fifth (bounds revisits on big stories)
+            if s is not None and len(s.members) >= self.p.split_min and \
+                    abs(len(s.members) - s.split_tested) >= max(2, s.split_tested // 5):
+                s.split_tested = len(s.members)
                 self._split_test(s)
         self._touched = set()
 
