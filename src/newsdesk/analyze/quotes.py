@@ -1442,6 +1442,8 @@ def extract_quotes(paragraphs: list[str] | str, **kw) -> list[Quote]:
 import logging  # noqa: E402
 import os  # noqa: E402
 import threading  # noqa: E402
+import weakref  # noqa: E402
+import atexit  # noqa: E402
 
 log = logging.getLogger("newsdesk.quotes")
 MODES = ("background", "inline", "off")
@@ -1502,7 +1504,12 @@ def analyse_pending(store, limit: int | None = None, progress=None) -> int:
 
 class BackgroundAnalyser:
     """A daemon thread that drains the queue while the reader runs (articles may be
-    stored by another process, so it looks again every ``interval`` seconds)."""
+    stored by another process, so it looks again every ``interval`` seconds).
+
+    It stops between two articles and is joined on stop and at interpreter exit:
+    a daemon thread still inside spaCy's C code while Python finalizes crashes
+    the process.
+    """
 
     def __init__(self, db: str, interval: float = 10.0):
         self.db, self.interval = db, interval
@@ -1511,11 +1518,15 @@ class BackgroundAnalyser:
 
     def start(self) -> "BackgroundAnalyser":
         if ingest_mode() != "off":
+            _RUNNING.add(self)
             self._thread.start()
         return self
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 30.0) -> None:
         self._stop.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+        _RUNNING.discard(self)
 
     def _run(self) -> None:
         from ..store import open_store
@@ -1524,7 +1535,7 @@ class BackgroundAnalyser:
         store = open_store(self.db)
         while not self._stop.is_set():
             try:
-                n = analyse_pending(store, limit=20)
+                n = analyse_pending(store, limit=1)  # one at a time: stop is honoured between articles
             except ModelError as exc:
                 log.error("quote analysis is off: %s", exc)
                 return
@@ -1533,6 +1544,15 @@ class BackgroundAnalyser:
                 n = 0
             if n == 0:
                 self._stop.wait(self.interval)
+
+
+_RUNNING: "weakref.WeakSet[BackgroundAnalyser]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_running_analysers() -> None:
+    for analyser in list(_RUNNING):
+        analyser.stop()
 
 
 # -- 6. quote drift across a story's articles ------------------------------------------------------
