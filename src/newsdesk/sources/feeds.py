@@ -37,7 +37,7 @@ from lxml import etree
 from newsdesk.model import Article, Image, Problem
 from newsdesk.normalize import parse_date, split_authors
 from newsdesk.sanitize import sanitize_html, to_text
-from newsdesk.sources.xmlsafe import safe_parser
+from newsdesk.sources.xmlsafe import parse_lenient
 
 __all__ = [
     "FeedEntry",
@@ -627,15 +627,10 @@ def parse_sitemap(data: bytes, url: str) -> ParsedSitemap:
     if not data or not data.strip():
         raise FeedError("empty response")
     problems: list[Problem] = []
-    try:
-        root = etree.fromstring(data, safe_parser(recover=False))
-    except etree.XMLSyntaxError as exc:
-        try:
-            root = etree.fromstring(data, safe_parser(recover=True))
-        except etree.XMLSyntaxError:
-            root = None
-        if root is None:
-            raise FeedError(f"not well-formed XML: {exc}") from None
+    root, exc = parse_lenient(data)
+    if root is None:
+        raise FeedError(f"not well-formed XML: {exc}") from None
+    if exc is not None:
         problems.append(Problem(url, f"not well-formed XML at line {exc.lineno}: {exc.msg} (parsed leniently)"))
     name = _local(root.tag)
     result = ParsedSitemap(problems=problems)

@@ -23,7 +23,7 @@ from email.utils import format_datetime
 from lxml import etree
 
 from newsdesk.model import Problem, utcnow
-from newsdesk.sources.xmlsafe import safe_parser
+from newsdesk.sources.xmlsafe import parse_lenient
 
 __all__ = ["Subscription", "OPMLError", "parse_opml", "to_opml"]
 
@@ -83,15 +83,10 @@ def parse_opml(data: bytes) -> tuple[list[Subscription], list[Problem]]:
     if not data or not data.strip():
         raise OPMLError("empty file")
     problems: list[Problem] = []
-    try:
-        root = etree.fromstring(data, safe_parser(recover=False))
-    except etree.XMLSyntaxError as exc:
-        try:
-            root = etree.fromstring(data, safe_parser(recover=True))
-        except etree.XMLSyntaxError:
-            root = None
-        if root is None:
-            raise OPMLError(f"not XML: {exc.msg}") from None
+    root, exc = parse_lenient(data)
+    if root is None:
+        raise OPMLError(f"not XML: {exc.msg}") from None
+    if exc is not None:
         problems.append(Problem("opml", f"not well-formed XML at line {exc.lineno}: {exc.msg} (read leniently)"))
 
     if _local(root.tag) != "opml":

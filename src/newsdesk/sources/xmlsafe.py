@@ -20,3 +20,19 @@ def safe_parser(recover: bool) -> etree.XMLParser:
         remove_comments=True,
         remove_pis=True,
     )
+
+
+def parse_lenient(data: bytes) -> tuple[etree._Element | None, etree.XMLSyntaxError | None]:
+    """Parse strictly, else recover what lxml can.
+
+    Returns (root, error): ``error`` is the strict parser's complaint when the
+    document had to be read leniently (for the caller to report), and ``root``
+    is None when nothing could be recovered.
+    """
+    try:
+        return etree.fromstring(data, safe_parser(recover=False)), None
+    except etree.XMLSyntaxError as exc:
+        try:
+            return etree.fromstring(data, safe_parser(recover=True)), exc
+        except etree.XMLSyntaxError:
+            return None, exc
