@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import array
 import math
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-
-
-def shared_file(*parts: str) -> Path:
-    """A file under ../shared, or skip saying what is missing (as conftest.shared_path does)."""
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"needs {p} (the shared data folder beside the repo; set NEWSDESK_SHARED to point elsewhere)")
-    return p
+from shareddata import shared_path as shared_file  # noqa: F401
 
 
 # Speech runs at about 2.5-3.2 words a second (piper ~2.8, espeak-ng ~2.9); pauses slow it a little.

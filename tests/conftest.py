@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from shareddata import ROOT, SHARED, shared_path  # noqa: F401  (re-exported for older imports)
-
-
 @pytest.fixture
 def store(tmp_path):
     from newsdesk.store import open_store

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-try:
-    import newsdesk  # noqa: F401
-except ImportError:  # running from a checkout without `pip install -e .`
-    sys.path.insert(0, str(ROOT / "src"))
 
 from newsdesk.sources.discover import (  # noqa: E402
     COMMON_PATHS,
@@ -24,7 +16,7 @@ from newsdesk.sources.discover import (  # noqa: E402
 )
 from newsdesk.sources.feeds import FeedError, parse_feed  # noqa: E402
 
-SHARED = Path(os.environ.get("NEWSDESK_SHARED") or ROOT.parent / "shared")
+from shareddata import SHARED  # noqa: E402
 AEB = SHARED / "data" / "aeb"
 FIXTURES = SHARED / "data" / "feeds" / "feedparser-fixtures"
 

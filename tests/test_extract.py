@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import os
-from pathlib import Path
 
 import pytest
 
 from newsdesk.extract import ExtractionError, extract_html, extract_text_dump
 from newsdesk.extract.rules import SiteRules, apply_rules, css_to_xpath, parse_rules, rules_for
 
-SHARED = Path(os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-
-
-def shared(*parts: str) -> Path:
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"needs {p} (the shared data folder beside the repo; set NEWSDESK_SHARED to point elsewhere)")
-    return p
+from shareddata import shared_path as shared
 
 
 PROSE = (

@@ -5,20 +5,13 @@ RSS 1.0, JSON Feed, broken feeds, HTML pages and news sitemaps."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-try:
-    import newsdesk  # noqa: F401
-except ImportError:  # running from a checkout without `pip install -e .`
-    sys.path.insert(0, str(ROOT / "src"))
 
 import lxml.html  # noqa: E402
 
@@ -31,7 +24,7 @@ from newsdesk.sources.feeds import (  # noqa: E402
     parse_sitemap,
 )
 
-SHARED = Path(os.environ.get("NEWSDESK_SHARED") or ROOT.parent / "shared")
+from shareddata import SHARED  # noqa: E402
 FIXTURES = SHARED / "data" / "feeds" / "feedparser-fixtures"
 CC = SHARED / "data" / "feeds" / "commoncrawl-news-crawl"
 

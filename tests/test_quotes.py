@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk.analyze.quotes import analyse, extract_quotes, quote_drift, voices
-from tests.conftest import shared_path
+from shareddata import shared_path
 
 
 def _seed_paragraphs():

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from newsdesk.model import Article, Image, Source
+from newsdesk.model import Article, Image
 from newsdesk.store import SCHEMA_VERSION, StoreError, open_store
 from newsdesk.store.sqlite import SQLiteStore, fts_query
 

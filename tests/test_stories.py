@@ -219,15 +219,10 @@ def test_cluster_command_streams_a_file_and_reports_bad_lines(tmp_path):
 
 def test_cluster_command_groups_ecbplus_events(tmp_path):
     """Three ECB+ topics (six events, no timestamps) through the command, as a stream."""
-    import os
-    from pathlib import Path
-
     from newsdesk.cli import main
+    from shareddata import shared_path
 
-    shared = Path(os.environ.get("NEWSDESK_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-    src = shared / "data" / "ecbplus" / "ecbplus_docs.jsonl"
-    if not src.exists():
-        pytest.skip(f"needs {src} (the shared data folder beside the repo; set NEWSDESK_SHARED)")
+    src = shared_path("data", "ecbplus", "ecbplus_docs.jsonl")
     docs = [json.loads(x) for x in src.read_text().splitlines()]
     docs = [d for d in docs if d["topic"] in (1, 3, 22)]
     path = tmp_path / "ecb.jsonl"
