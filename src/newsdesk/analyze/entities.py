@@ -149,7 +149,15 @@ _PERSON_TITLES = _TITLES | {
     "bishop", "cardinal", "monsignor", "monsenor", "rabbi", "imam", "sheikh", "sheik", "detective", "sergeant",
     "constable", "captain", "lieutenant", "colonel", "admiral", "coach", "doctor", "professor", "reverend",
     "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman", "attorney",
-    "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st"}
+    "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st"} | {
+    # occupations written before a name like a title ("Broadcaster Piers Morgan", "Actor Brendan Fraser")
+    "broadcaster", "actor", "actress", "singer", "rapper", "comedian", "author", "writer", "journalist",
+    "presenter", "host", "activist", "artist", "producer", "musician", "pastor", "father", "sister", "brother",
+    "msgr", "fr", "sr", "const", "officer", "chef", "designer", "founder", "lawyer", "prosecutor", "economist",
+    "analyst", "scientist", "historian", "filmmaker", "novelist", "poet", "entrepreneur", "businessman",
+    "businesswoman", "footballer", "goalkeeper", "defenseman", "defenceman", "winger", "goalie", "teacher",
+    "nurse", "researcher", "epidemiologist", "virologist", "swami", "representative", "editor", "reporter",
+    "correspondent", "columnist", "commentator", "cosplayer", "lead", "star", "veteran", "legend"}
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
@@ -188,8 +196,18 @@ def clean_name(name: str) -> str:
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]
     name = re.sub(r"[’']s$", "", name)
+    name = re.sub(r"\s*\([^()]*$", "", name) or name  # "... Religious Freedom (USCIRF" cut at the bracket
     words = name.split()
     while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in _TITLES) and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles and occupations written before it ("Broadcaster
+    Piers Morgan" -> "Piers Morgan"), as long as two words of the name are left."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _PERSON_TITLES:
         words = words[1:]
     return " ".join(words)
 
@@ -204,6 +222,9 @@ def person_span(ent):
         low = t.lower_.rstrip(".")
         if t.i + 1 >= ent.end:
             break
+        if t.i == ent.start and t.is_sent_start and low.endswith("ing") and len(low) > 5:
+            cut = t.i + 1  # "Hosting Cook at Dreamforce ...": a sentence's participle, not a first name
+            continue
         if (low in _PERSON_TITLES or low in _ORG_WORDS or (t.is_lower and t.is_alpha and low not in _PARTICLES)
                 or t.text in (",", "'s", "’s")):
             cut = t.i + 1
@@ -232,6 +253,18 @@ def _surname_words(folded: str) -> list[str]:
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words = words[:-1]
     return words
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two written names of one person: the same surname, and first names one of which begins
+    the other ("pat"/"patrick", "w" a middle initial), unless the first names tell two sexes."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or a == b:
+        return False
+    fa, fb = a[0], b[0]
+    if not (fa.startswith(fb) or fb.startswith(fa)) or min(len(fa), len(fb)) < 3:
+        return False
+    ga, gb = first_name_gender(fa), first_name_gender(fb)
+    return not (ga and gb and ga != gb)
 
 
 def surname(name: str) -> str:
@@ -268,11 +301,11 @@ class ArticleEntities:
         persons = [person_span(e) for e in doc.ents if e.label_ == "PERSON"]
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
-        for ent in sorted(persons, key=lambda e: -len(clean_name(e.text).split())):
+        for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
             name = clean_name(ent.text)
             if not name or not re.search(r"[A-Za-z]", name):
                 continue
-            entity = self._resolve_person(name, full)
+            entity = self._resolve_person(name, full, ent.start_char)
             if entity is None:
                 entity = Entity("person", name, name_key(name, "person"))
                 full[fold(name)] = entity
@@ -286,7 +319,8 @@ class ArticleEntities:
             name = clean_name(ent.text)
             if len(name) < 2:
                 continue
-            person = full.get(fold(name)) or (self._resolve_person(name, full) if len(name.split()) == 1 else None)
+            person = full.get(fold(name)) or (
+                self._resolve_person(name, full, ent.start_char) if len(name.split()) == 1 else None)
             if person is not None:  # "Zelenskyy" tagged ORG where "Volodymyr Zelenskyy" is a person
                 self._add_mention(person, ent)
                 continue
@@ -298,20 +332,34 @@ class ArticleEntities:
         self._resolve_acronyms()
         guess_genders(self)
 
-    def _resolve_person(self, name: str, full: dict[str, Entity]) -> Entity | None:
+    def _resolve_person(self, name: str, full: dict[str, Entity], at: int | None = None) -> Entity | None:
+        """The fuller person a short name stands for ("Zakharova" -> "Maria Zakharova"). When two
+        people share the surname ("Usman Khan", "Sadiq Khan"), the one named last before ``at``
+        (else the first named after it)."""
         f = fold(name)
         if f in full:
             return full[f]
         words = f.split()
         key_words = name_key(name).split(":", 1)[1].split()
+        found = []
         for other_f, entity in full.items():
             ow = _surname_words(other_f)
             okw = entity.key.split(":", 1)[1].split()
             if len(words) < len(ow) and (ow[-len(words):] == words or okw[-len(key_words):] == key_words):
-                return entity  # "Zakharova" within "Maria Zakharova"
-            if len(words) == 1 and words[0] == ow[0] and len(ow) > 1 and f"{words[0]}" not in _TITLES:
-                continue  # a first name alone is too ambiguous
-        return None
+                found.append(entity)  # "Zakharova" within "Maria Zakharova"
+            elif _same_person(_surname_words(f), ow):
+                return entity  # "Pat Carlineo", "Patrick W. Carlineo" and "Patrick Carlineo Jr."
+        if len(found) <= 1 or at is None:
+            return found[0] if found else None
+
+        def first_full(e: Entity) -> list[int]:
+            return [m[0] for m in e.mentions if len(fold(self.doc.text[m[0]:m[1]]).split()) > len(words)]
+
+        before = [(max(ms), e) for e in found if (ms := [m for m in first_full(e) if m < at])]
+        if before:
+            return max(before, key=lambda x: x[0])[1]
+        after = [(min(ms), e) for e in found if (ms := first_full(e))]
+        return min(after, key=lambda x: x[0])[1] if after else found[0]
 
     def _add_mention(self, entity: Entity, ent) -> None:
         entity.mentions.append((ent.start_char, ent.end_char))
@@ -321,21 +369,126 @@ class ArticleEntities:
             entity.role = role_of(ent)
 
     def _resolve_acronyms(self) -> None:
-        """'SDF' and 'Syrian Democratic Forces' are one organisation."""
+        """Short forms of an organisation the article also names in full are that organisation,
+        under the full name: 'SDF' / 'Syrian Democratic Forces', 'FSB' after 'Federal Security
+        Service (FSB)', 'CDC' / 'Chinese Center for Disease Control and Prevention', 'State
+        Department' / 'United States Department of State'."""
+        self.org_alias: dict[str, Entity] = {}
+        self._places = {w for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC") for w in fold(e.text).split()}
         orgs = [e for e in self.by_key.values() if e.kind == "org"]
-        for short in orgs:
-            if not re.fullmatch(r"[A-Z]{2,6}", short.name):
+        for short in sorted(orgs, key=lambda e: len(e.name)):
+            long = self._long_form(short.name, [o for o in orgs if o is not short and o.key in self.by_key],
+                                   short.mentions)
+            if long is None:
                 continue
-            for long in orgs:
-                initials = "".join(w[0] for w in long.name.split() if w[0].isupper())
-                if long is not short and initials == short.name:
-                    long.mentions.extend(short.mentions)
-                    long.mentions.sort()
-                    for i, e in list(self._span_entity.items()):
-                        if e is short:
-                            self._span_entity[i] = long
-                    del self.by_key[short.key]
-                    break
+            long.mentions.extend(short.mentions)
+            long.mentions.sort()
+            for i, e in list(self._span_entity.items()):
+                if e is short:
+                    self._span_entity[i] = long
+            del self.by_key[short.key]
+            self.org_alias[fold(short.name)] = long
+            for k, e in list(self.org_alias.items()):
+                if e is short:
+                    self.org_alias[k] = long
+
+    _COUNTRY_WORDS = {"u", "s", "us", "usa", "uk", "united", "states", "kingdom", "america", "american", "british",
+                      "national", "federal", "the", "of", "for", "and", "s"}
+
+    def _long_form(self, name: str, orgs: list[Entity], mentions=()) -> Entity | None:
+        """The one organisation ``name`` abbreviates, or None (several or none)."""
+        text = self.doc.text
+        acronym = re.fullmatch(r"[A-Z]{2,6}", name) is not None
+        for s, e in mentions:  # "Federal Security Service (FSB)"
+            if text[s - 1:s] == "(" and text[e:e + 1] == ")":
+                for o in orgs:
+                    if any(0 <= s - 1 - oe <= 1 for _, oe in o.mentions):
+                        if acronym:
+                            self._spell_out(o, name, orgs)
+                        return o
+        found = []
+        if acronym:
+            for o in orgs:
+                if self._spell_out(o, name, orgs, dry=True):
+                    found.append(o)  # "UNESCO": "United Nations Educational, Scientific and Cultural Organization"
+                    continue
+                words = [w for w in re.split(r"[\s,]+", o.name) if w[:1].isupper()]
+                initials = "".join(w[0] for w in words)
+                if initials == name or (len(name) >= 3 and name in initials and len(words) > len(name)):
+                    found.append(o)  # "CDC" in "Chinese Center (for) Disease Control (and) Prevention"
+            if len(found) == 1:
+                self._spell_out(found[0], name, orgs)
+        else:
+            mine = set(fold(name).split()) - self._COUNTRY_WORDS
+            if len(mine) < 2:
+                return None
+            for o in orgs:
+                theirs = fold(o.name).split()
+                if len(o.name) <= len(name) or not mine <= set(theirs):
+                    continue
+                # what the fuller name adds is a country or place ("United States Department of
+                # State"), or a qualifier after "of"/"for" ("U.S. Attorney's Office for the Western
+                # District of New York"), never another head ("White House Press Office")
+                qual = min((k for k, w in enumerate(theirs) if w in ("of", "for") and k > 0
+                            and not set(theirs[k + 1:]) <= mine | self._COUNTRY_WORDS), default=len(theirs))
+                extra = set(theirs[:qual]) - mine - self._COUNTRY_WORDS - self._places
+                if not extra:
+                    found.append(o)
+        return found[0] if len(found) == 1 else None
+
+    def _spell_out(self, org: Entity, acronym: str, orgs: list[Entity], dry: bool = False) -> bool:
+        """Whether the capitalised words around one of ``org``'s mentions spell ``acronym``; if
+        so (and not ``dry``), that run becomes its name and absorbs the organisations tagged
+        inside it (the tagger splits "United Nations Educational, Scientific and Cultural
+        Organization" at the comma)."""
+        doc = self.doc
+        small = ("and", "of", "for", "&", ",", "on", "the")
+        for s, e in org.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            lo, hi = span.start, span.end
+            while lo > 0 and not doc[lo].is_sent_start and (
+                    (doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha) or doc[lo - 1].lower_ in small):
+                lo -= 1
+            while hi < len(doc) and ((doc[hi].text[:1].isupper() and doc[hi].is_alpha and not doc[hi].is_sent_start)
+                                     or doc[hi].lower_ in small):
+                hi += 1
+            while lo < hi and doc[lo].lower_ in small:
+                lo += 1
+            while hi > lo and doc[hi - 1].lower_ in small:
+                hi -= 1
+            caps = [t.text for t in doc[lo:hi] if t.text[:1].isupper()]
+            if len(caps) < 2 or "".join(w[0] for w in caps) != acronym:
+                continue
+            if not dry and (lo, hi) != (span.start, span.end):
+                run_s, run_e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+                org.name = doc.text[run_s:run_e]
+                for other in orgs:
+                    if other is not org and other.key in self.by_key and other.mentions and all(
+                            run_s <= a and b <= run_e for a, b in other.mentions):
+                        org.mentions.extend(other.mentions)
+                        for i, x in list(self._span_entity.items()):
+                            if x is other:
+                                self._span_entity[i] = org
+                        del self.by_key[other.key]
+                        self.org_alias[fold(other.name)] = org
+                org.mentions.sort()
+            return True
+        return False
+
+    def find_org(self, name: str, expand: bool = True) -> Entity | None:
+        """The article's organisation for a name or a short form of it (with ``expand``, also a
+        short form the tagger never saw as one), or None."""
+        f = fold(clean_name(name))
+        if not f:
+            return None
+        org = self.by_key.get(f"org:{f}") or self.org_alias.get(f)
+        if org is not None:
+            return org
+        if expand and (len(f.split()) > 1 or re.fullmatch(r"[A-Z]{2,6}", clean_name(name))):
+            return self._long_form(clean_name(name), [e for e in self.by_key.values() if e.kind == "org"])
+        return None
 
     def add_person(self, name: str, start: int, end: int) -> Entity:
         """A person the NER missed but the attribution names ("said ..., chancellor, Pradeep

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entities import _PERSON_TITLES, ArticleEntities, clean_name, fold
+from .entities import _PERSON_TITLES, ArticleEntities, clean_name, fold, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -363,9 +363,13 @@ class _Article:
                 person = self.person_by_description(name)
                 if person is not None:
                     return person.name, "person", person.role, _noun_phrase(self.doc, tok)
-            org = self.ents.by_key.get(f"org:{fold(name)}")
+            org = self.ents.find_org(name, expand=tok.ent_type_ == "ORG")
             if org is not None:
                 return org.name, "org", None, name
+            bare = strip_titles(name)  # "Broadcaster Piers Morgan", "Cardinal Marc Ouellet"
+            if bare != name:
+                person = self.ents.find_person(bare)
+                return (person.name if person else bare), "person", person.role if person else None, name
             return name, "person" if name[:1].isupper() else "other", None, name
         if tok.pos_ == "NOUN" and tok.lemma_ in _DOCUMENT_NOUNS:  # "a statement from Surrey police said"
             for c in tok.children:
