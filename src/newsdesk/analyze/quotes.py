@@ -320,6 +320,66 @@ class _Article:
                 if r and r[1] in ("person", "org"):
                     self.subjects.append((tok.idx, r[0], r[1]))
 
+    @property
+    def outlets(self) -> list[tuple[int, str]]:
+        """(char, name) of every mention of an outlet: a name that reads as one ("NPR", "the
+        Anchorage Daily News") or that the article calls one ("One news site, Znak.com")."""
+        if getattr(self, "_outlets", None) is None:
+            called = {fold(clean_name(m.group(1))) for m in _CALLED_OUTLET.finditer(self.text)}
+            called |= {fold(clean_name(m.group(1))) for m in _OUTLET_CALLED.finditer(self.text)}
+            self._outlets = sorted((m[0], e.name) for e in self.ents.all() if e.kind in ("org", "person")
+                                   and (fold(e.name) in called or (e.kind == "org" and _is_outlet(e.name)
+                                                                   and not _BODIES & set(fold(e.name).split())))
+                                   for m in e.mentions)
+        return self._outlets
+
+    def outlet_before(self, char: int) -> str | None:
+        """The outlet named last before ``char``, for "the website", "the newspaper"."""
+        before = [n for c, n in self.outlets if c < char]
+        return before[-1] if before else None
+
+    def is_outlet(self, name: str) -> bool:
+        f = fold(clean_name(name))
+        return bool(f) and (_is_outlet(name) or any(fold(n) == f for _, n in self.outlets))
+
+    @property
+    def journalists(self) -> dict[str, str]:
+        """Folded name -> outlet for the reporters the article names with their outlet ("NPR's
+        Emily Feng", "Sui-Lee Wee of the New York Times", "As Emily Feng reports for NPR"), so
+        that "according to Feng", "per Feng" and "reports Wee" are relays through that outlet."""
+        if getattr(self, "_journalists", None) is None:
+            out: dict[str, str] = {}
+            for e in self.ents.persons():
+                for s, t in e.mentions:
+                    span = self.doc.char_span(s, t, alignment_mode="expand")
+                    if span is None or not len(span):
+                        continue
+                    root = span.root
+                    outlet = _outlet_phrase(self, root, journalists=False)
+                    if outlet is None and root.dep_ == "nsubj" and root.head.lemma_ in ("report", "write"):
+                        for c in root.head.children:
+                            if c.dep_ == "prep" and c.lower_ == "for":
+                                po = [x for x in c.children if x.dep_ == "pobj"]
+                                outlet = _outlet_phrase(self, po[0], journalists=False) if po else None
+                    if outlet and fold(outlet) != fold(e.name):
+                        out[fold(e.name)] = outlet
+            self._journalists = out
+        return self._journalists
+
+    def relay_name(self, tok, loose: bool = False) -> str | None:
+        """The outlet a relay phrase's noun names, if it names one: an outlet, a reporter of one,
+        a media description ("state media") or an outlet named before ("the website")."""
+        outlet = _outlet_phrase(self, tok, loose=loose)
+        if outlet:
+            return outlet
+        phrase = _noun_phrase(self.doc, tok)
+        bare = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase, flags=re.I)
+        if _MEDIA_PHRASE.fullmatch(bare):
+            if bare.lower() in _OUTLET_NOUNS:
+                return self.outlet_before(tok.idx) if phrase.lower().startswith("the ") else None
+            return bare  # "state media"
+        return None
+
     def para_of(self, char: int) -> int:
         for i, (s, e) in enumerate(self.paras):
             if s <= char <= e:
@@ -651,29 +711,32 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
     doc = a.doc
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            # only an outlet is a relay ("according to NPR's Feng" -> NPR); "according to the
+            # prosecutor" names a source, not the channel the words came through
             pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if pobj:
-                r = a.name_of(pobj[0])
-                name = r[0] if r else _noun_phrase(doc, pobj[0])
+                name = a.relay_name(pobj[0])
                 if name and (speaker is None or fold(name) != fold(speaker)):
                     return clean_name(name)
         if t.lemma_ in ("report", "quote", "cite") and t.pos_ == "VERB" and t.i != (verb.i if verb is not None else -1):
-            subj = [c for c in t.children if c.dep_ in ("nsubj",)]
-            if subj:
-                r = a.name_of(subj[0])
-                if r and (speaker is None or fold(r[0]) != fold(speaker)):
-                    return clean_name(r[0])
-            agent = [c for c in t.children if c.dep_ == "agent"]
-            if agent:
-                pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
-                if pobj:
-                    r = a.name_of(pobj[0])
-                    if r:
-                        return clean_name(r[0])
+            for c in t.children:  # "As Emily Feng reports for NPR"
+                po = [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "for" else []
+                if po and (outlet := a.relay_name(po[0])):
+                    return outlet
+            # "X reported" relays only when X is an outlet, a reporter of one or "the website"
+            for c in t.children:
+                if c.dep_ == "nsubj" or c.dep_ == "agent":
+                    target = c if c.dep_ == "nsubj" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                    name = a.relay_name(target) if target is not None else None
+                    if name is None and target is not None and c.dep_ == "agent" and t.lemma_ in ("quote", "cite"):
+                        r = a.name_of(target)  # "as quoted by Greek Reporter": what quotes is a publication
+                        name = r[0] if r and r[1] != "person" or r and a.ents.find_person(r[0]) is None else None
+                    if name and (speaker is None or fold(name) != fold(speaker)):
+                        return clean_name(name)
     if verb is not None and verb.lemma_ == "tell":
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
-                outlet = _outlet_phrase(a, c, loose=True)
+                outlet = a.relay_name(c, loose=True)  # "told state media", "told the newspaper"
                 if outlet:
                     return outlet
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
@@ -693,18 +756,32 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 t.head.lemma_ in _RELAY_HEADS or t.head.lower_ in _RELAY_HEADS):
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj and not a.inside[pobj[0].i]:
-                outlet = _outlet_phrase(a, pobj[0], loose=t.head.lemma_ in ("speak", "talk"))
+                outlet = a.relay_name(pobj[0], loose=t.head.lemma_ in ("speak", "talk"))
                 if outlet:
                     return outlet
-        if t.lower_ == "per" and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News"
+        if t.lower_ == "per" and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News", "per Feng"
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj:
-                outlet = _outlet_phrase(a, pobj[0])
+                outlet = a.relay_name(pobj[0])
                 if outlet:
                     return outlet
     return None
 
 
+# "the website", "the newspaper": the outlet named before ("the press", "the media" are reporters
+# in general, not a channel)
+_OUTLET_NOUNS = {"newspaper", "paper", "website", "site", "broadcaster", "outlet", "agency", "daily", "tabloid",
+                 "magazine", "channel", "station", "network", "publication", "portal"}
+_MEDIA_PHRASE = re.compile(r"(?:(?:[\w-]+\s+)?(?:state|state-run|state-owned|government|government-run|official)\s+"
+                           r"(?:media|television|tv|radio|news\s+agency|newspaper|broadcaster))"
+                           r"|(?:" + "|".join(sorted(_OUTLET_NOUNS)) + ")", re.I)
+_CALLED_OUTLET = re.compile(r"\b(?:news\s?site|news\s+agency|news\s+outlet|website|newspaper|daily|tabloid|broadcaster"
+                            r"|outlet|magazine|channel|station|portal|publication)s?,?\s+(?:the\s+)?"
+                            r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+_OUTLET_CALLED = re.compile(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+                            r"(?:news\s?site|news\s+agency|website|newspaper|daily|tabloid|broadcaster|outlet|magazine)\b")
+_REPORT_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?:report|article|story|interview|piece|broadcast)s?\s+(?:from|by|in|on)\s+"
+                        r"|\s+(?:report|article|story|piece)s?$", re.I)
 _RELAY_HEADS = {"tell", "speak", "talk", "say", "describe", "explain", "comment", "confirm", "write", "interview",
                 "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit"}
 _BODIES = {"court", "committee", "council", "parliament", "congress", "senate", "assembly", "police", "ministry",
@@ -712,17 +789,24 @@ _BODIES = {"court", "committee", "council", "parliament", "congress", "senate", 
            "embassy", "university", "school", "hospital", "party", "jury", "panel", "lawmakers", "company"}
 
 
-def _outlet_phrase(a: _Article, tok, loose: bool = False) -> str | None:
-    """The outlet a phrase names: "NBC News", "Martin Smith of PBS", "NPR's Emily Feng"; with
-    ``loose`` (told/speaking to), also an organisation that is not a public body ("Ruptly")."""
+def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = True) -> str | None:
+    """The outlet a phrase names: "NBC News", "Martin Smith of PBS", "NPR's Emily Feng", a
+    reporter the article named with their outlet ("per Feng"); with ``loose`` (told/speaking
+    to), also an organisation that is not a public body ("Ruptly")."""
     doc = a.doc
     phrase = clean_name(_ent_span(doc, tok) if tok.ent_type_ else _noun_phrase(doc, tok))
+    phrase = _REPORT_OF.sub("", phrase)  # "a report from ABC Australia", "a News.com.au report"
     words = phrase.split()
     while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
         words.pop(0)
     phrase = " ".join(words)
-    if phrase and _is_outlet(phrase) and not _BODIES & set(fold(phrase).split()):
+    if phrase and not _BODIES & set(fold(phrase).split()) and (
+            _is_outlet(phrase) or (journalists and a.is_outlet(phrase))):
         return phrase
+    if journalists and phrase:
+        person = a.ents.find_person(phrase)
+        if person is not None and fold(person.name) in a.journalists:
+            return a.journalists[fold(person.name)]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":  # "Martin Smith of PBS"
             po = [x for x in c.children if x.dep_ == "pobj"]
