@@ -703,7 +703,9 @@ def _medium_before(a: _Article, verb, speaker: str | None) -> str | None:
 def _is_outlet(name: str) -> bool:
     from ..extract.people import AGENCIES
 
-    return fold(name) in AGENCIES or bool(_OUTLET_WORDS.search(name))
+    # a web domain ("Znak.com", "News.com.au", "Polygraph.info") is a publication
+    return fold(name) in AGENCIES or bool(_OUTLET_WORDS.search(name)) or bool(
+        re.search(r"\w\.(?:com|org|net|info|ru|ua|au|uk|co|io|news|de|fr|in)\b", name))
 
 
 def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
