@@ -802,6 +802,9 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
         words.pop(0)
     phrase = " ".join(words)
+    m = re.match(r"^(.+?)['’]s\s+\S", phrase) or re.match(r"^.+?\s+of\s+(?:the\s+)?(.+)$", phrase)
+    if m and _is_outlet(m.group(1)):
+        return clean_name(m.group(1))  # "NPR’s Feng", "Wee of the Times" tagged as one name
     if phrase and not _BODIES & set(fold(phrase).split()) and (
             _is_outlet(phrase) or (journalists and a.is_outlet(phrase))):
         return phrase
@@ -1420,6 +1423,8 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     todo = [c]
     while todo:
         t = todo.pop()
+        if t.lower_ == "according" and t.dep_ == "prep":
+            continue  # "..., according to Sui-Lee Wee of the New York Times": the relay, not the words
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t is not c and t.lemma_ in SPEECH_VERBS and not any(
                 x.dep_ in ("nsubj", "nsubjpass", "expl") for x in t.children) and (
                 _has_mark(list(t.subtree)) or any(a.inside[x.i] for x in t.subtree)):
