@@ -761,6 +761,15 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 outlet = a.relay_name(pobj[0], loose=t.head.lemma_ in ("speak", "talk"))
                 if outlet:
                     return outlet
+        if t.lower_ in ("in", "on") and t.dep_ == "prep":  # "In a News.com.au report, X said", "on NPR's show"
+            pobj = [c for c in t.children if c.dep_ == "pobj" and c.lemma_ in _REPORT_NOUNS]
+            for c in (pobj[0].children if pobj else []):
+                target = c if c.dep_ in ("compound", "poss", "nmod") else next(
+                    (x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in (
+                    "by", "from", "on", "for") else None
+                outlet = a.relay_name(target) if target is not None and target.text[:1].isupper() else None
+                if outlet:
+                    return outlet
         if t.lower_ == "per" and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News", "per Feng"
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj:
@@ -784,6 +793,8 @@ _OUTLET_CALLED = re.compile(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}),\
                             r"(?:news\s?site|news\s+agency|website|newspaper|daily|tabloid|broadcaster|outlet|magazine)\b")
 _REPORT_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?:report|article|story|interview|piece|broadcast)s?\s+(?:from|by|in|on)\s+"
                         r"|\s+(?:report|article|story|piece)s?$", re.I)
+_REPORT_NOUNS = {"report", "interview", "article", "story", "broadcast", "documentary", "podcast", "programme",
+                 "program", "show", "piece", "segment", "column", "op-ed"}
 _RELAY_HEADS = {"tell", "speak", "talk", "say", "describe", "explain", "comment", "confirm", "write", "interview",
                 "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit"}
 _BODIES = {"court", "committee", "council", "parliament", "congress", "senate", "assembly", "police", "ministry",
@@ -823,8 +834,9 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
             inner = clean_name(_ent_span(doc, c))
             if inner and _is_outlet(inner):
                 return inner
-    if loose and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and phrase and not _BODIES & set(fold(phrase).split()):
-        return phrase
+    if loose and tok.pos_ == "PROPN" and phrase and not _BODIES & set(fold(phrase).split()) and (
+            tok.ent_type_ == "ORG" or (tok.ent_type_ == "" and phrase[:1].isupper() and a.ents.find_person(phrase) is None)):
+        return phrase  # "told Ruptly", "told the Argus Leader"
     return None
 
 
@@ -1229,10 +1241,38 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
                 x.role = x.role or re.sub(r"^(?:the|a|an)\s+", "", q.mention or q.speaker, flags=re.I)
 
 
+def _conversations(a: _Article) -> list[tuple[int, str, str]]:
+    """(char, speaker, outlet) for each sentence outside quotes where a person talks to an outlet
+    ("Sonya A. Zoghlin told The Hill in a statement ...", "Mancini told Wikinews after the event")."""
+    out = []
+    for v in a.doc:
+        if v.lemma_ not in ("tell", "speak", "talk") or v.pos_ != "VERB" or a.inside[v.i]:
+            continue
+        frame = [t for t in v.sent if not a.inside[t.i] and not _is_mark(t)]
+        r = _speaker_of_verb(a, v, frame)
+        if not r or r[1] != "person":
+            continue
+        via = _via(a, frame, r[0], v)
+        if via:
+            out.append((v.idx, r[0], via))
+    return out
+
+
 def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
     """A relay stated once covers the same speaker's next quotes in that paragraph or the next
     ("Mahnefah Gray told NY1 she doubted ..." / "“They thought ...,” she said."), until
-    someone else is quoted."""
+    someone else is quoted; so does a conversation stated without a quote ("X told The Hill in a
+    statement that ..." / "“...,” X said")."""
+    talks = _conversations(a)
+    for q in quotes:
+        if q.via is not None or not q.speaker:
+            continue
+        for char, speaker, via in reversed(talks):
+            if char >= q.start or speaker != q.speaker or a.para_of(q.start) - a.para_of(char) > 1:
+                continue
+            if not any(x.speaker and x.speaker != q.speaker and char < x.start < q.start for x in quotes):
+                q.via = via
+            break
     prev = None
     for q in quotes:
         if q.via is None and prev is not None and prev.via and q.speaker == prev.speaker:
