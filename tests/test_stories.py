@@ -238,3 +238,37 @@ def test_cluster_command_groups_ecbplus_events(tmp_path):
     together = sum(got[a] == got[b] for a, b in same) / len(same)
     wrongly = sum(got[a] == got[b] for a, b in diff) / len(diff)
     assert together > 0.8 and wrongly < 0.05, (together, wrongly)
+
+
+def _feed_item(text: str) -> tuple[str, str]:
+    """An ECB+ text as a feed shows it: the headline and the first two sentences of prose (≤300 chars)."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    prose = [x for x in lines[1:] if len(x.split()) >= 6 and not x.lower().startswith(("published", "updated"))]
+    return lines[0], " ".join(prose[:2])[:300]
+
+
+def test_title_plus_snippet_items_of_one_event_group_and_similar_events_stay_apart():
+    """Feed items are short: a headline and a sentence or two. The same defaults must still put most
+    reports of one event in one story, and keep most pairs from the two similar events of each ECB+
+    topic (another celebrity's rehab, another year's pirate attack) apart. Train topics, shuffled."""
+    import random
+
+    from shareddata import shared_path
+
+    src = shared_path("data", "ecbplus", "ecbplus_docs.jsonl")
+    docs = [d for d in map(json.loads, src.read_text().splitlines()) if d["topic"] < 20]
+    random.Random(0).shuffle(docs)
+    e = Engine()
+    for d in docs:
+        title, snippet = _feed_item(d["text"])
+        e.add(d["doc_id"], title, snippet)
+    got = {d["doc_id"]: e.story_of(d["doc_id"]) for d in docs}
+    gold = {d["doc_id"]: d["cluster"] for d in docs}
+    topic = {d["doc_id"]: d["topic"] for d in docs}
+    ids = list(gold)
+    pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+    same = [(a, b) for a, b in pairs if gold[a] == gold[b]]
+    siblings = [(a, b) for a, b in pairs if gold[a] != gold[b] and topic[a] == topic[b]]
+    together = sum(got[a] == got[b] for a, b in same) / len(same)
+    sibling_together = sum(got[a] == got[b] for a, b in siblings) / len(siblings)
+    assert together > 0.75 and sibling_together < 0.25, (together, sibling_together)
