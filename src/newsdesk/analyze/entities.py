@@ -349,6 +349,12 @@ class ArticleEntities:
                 found.append(entity)  # "Zakharova" within "Maria Zakharova"
             elif _same_person(_surname_words(f), ow):
                 return entity  # "Pat Carlineo", "Patrick W. Carlineo" and "Patrick Carlineo Jr."
+        if not found and len(words) == 1:
+            # a name's first word alone, when one person only has it: "Li" for "Li Jifeng" (family
+            # name first), "Kathina" for "Kathina Thomas"
+            firsts = [e for other_f, e in full.items() if len(other_f.split()) > 1 and other_f.split()[0] == words[0]]
+            if len(firsts) == 1 and words[0] not in _PERSON_TITLES:
+                return firsts[0]
         if len(found) <= 1 or at is None:
             return found[0] if found else None
 
@@ -399,7 +405,9 @@ class ArticleEntities:
         """The one organisation ``name`` abbreviates, or None (several or none)."""
         text = self.doc.text
         acronym = re.fullmatch(r"[A-Z]{2,6}", name) is not None
-        for s, e in mentions:  # "Federal Security Service (FSB)"
+        spots = list(mentions) + ([(m.start() + 1, m.end() - 1) for m in re.finditer(r"\(" + re.escape(name) + r"\)", text)]
+                                  if acronym else [])
+        for s, e in spots:  # "Federal Security Service (FSB)"
             if text[s - 1:s] == "(" and text[e:e + 1] == ")":
                 for o in orgs:
                     if any(0 <= s - 1 - oe <= 1 for _, oe in o.mentions):

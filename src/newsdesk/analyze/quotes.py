@@ -448,7 +448,7 @@ class _Article:
                                 if r:
                                     return r
         if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-            if tok.text[:1].isupper() and not tok.is_sent_start:
+            if tok.text[:1].isupper():  # "Trump characterized the call ..." (a sentence's first word too)
                 person = self.ents.find_person(tok.text)
                 if person is not None:
                     return person.name, "person", person.role, tok.text
@@ -543,7 +543,9 @@ class _Article:
         if len(exact) == 1:
             return exact[0]
         head = f.split()[-1]
-        loose = [p for p in with_roles if head in fold(p.role).split()]
+        # "Chelyabinsk's governor" is not the "regional Deputy Governor"
+        lesser = {"deputy", "vice", "assistant", "former", "acting", "interim", "associate", "ex"} - set(f.split())
+        loose = [p for p in with_roles if head in fold(p.role).split() and not lesser & set(fold(p.role).split())]
         if len(loose) == 1 and len(f.split()) <= 3:
             return loose[0]
         return None
