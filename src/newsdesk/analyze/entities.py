@@ -153,11 +153,10 @@ _PERSON_TITLES = _TITLES | {
     # occupations written before a name like a title ("Broadcaster Piers Morgan", "Actor Brendan Fraser")
     "broadcaster", "actor", "actress", "singer", "rapper", "comedian", "author", "writer", "journalist",
     "presenter", "host", "activist", "artist", "producer", "musician", "pastor", "father", "sister", "brother",
-    "msgr", "fr", "sr", "const", "officer", "chef", "designer", "founder", "lawyer", "prosecutor", "economist",
-    "analyst", "scientist", "historian", "filmmaker", "novelist", "poet", "entrepreneur", "businessman",
-    "businesswoman", "footballer", "goalkeeper", "defenseman", "defenceman", "winger", "goalie", "teacher",
-    "nurse", "researcher", "epidemiologist", "virologist", "swami", "representative", "editor", "reporter",
-    "correspondent", "columnist", "commentator", "cosplayer", "lead", "star", "veteran", "legend"}
+    "fr", "officer", "chef", "designer", "founder", "lawyer", "prosecutor", "economist", "analyst", "scientist",
+    "historian", "filmmaker", "novelist", "poet", "entrepreneur", "businessman", "businesswoman", "footballer",
+    "teacher", "nurse", "researcher", "epidemiologist", "virologist", "representative", "editor", "reporter",
+    "correspondent", "columnist", "commentator", "star"}
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",

@@ -1206,8 +1206,57 @@ def attribute(a: _Article) -> list[Quote]:
     quotes.extend(_reported(a))
     quotes.sort(key=lambda q: q.start)
     _name_descriptions(a, quotes)
+    _descriptions_back(a, quotes)
     _carry_relays(a, quotes)
     return quotes
+
+
+_ORG_DESCRIPTIONS = {"company", "firm", "giant", "maker", "manufacturer", "retailer", "chain", "carrier", "airline",
+                     "charity", "organisation", "organization", "startup", "conglomerate", "supermarket", "studio",
+                     "group", "agency", "corporation", "insurer", "bank", "operator", "automaker", "carmaker",
+                     "club", "franchise", "brand", "business", "nonprofit", "non-profit", "lender", "utility"}
+_RELATIONS = {"mother", "father", "son", "daughter", "wife", "husband", "nephew", "niece", "brother", "sister",
+              "friend", "neighbour", "neighbor", "partner", "boyfriend", "girlfriend", "relative", "cousin", "uncle",
+              "aunt", "grandmother", "grandfather", "fiancee", "fiance", "widow", "colleague", "lawyer", "attorney",
+              "spokesman", "spokeswoman", "spokesperson", "representative", "rep"}
+
+
+def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
+    """A definite description no stated role matches refers back: "the evangelist said" after
+    Franklin Graham's quote is Graham (the quote before, a paragraph away at most, agreeing in
+    gender); "The US software giant said" is the organisation last named as a subject or speaker
+    (two paragraphs back at most). Relations ("the victim's nephew", "his lawyer") and plain
+    human nouns ("the witness") name someone else and are left as they are."""
+    from .entities import _ROLE_WORDS, noun_gender
+
+    for i, q in enumerate(quotes):
+        mention = (q.mention or "").strip()
+        if q.speaker_kind != "other" or not re.match(r"(?i)the\s", mention) or _is_plural(q.speaker, "other"):
+            continue
+        if re.search(r"['’]s\b|\bof\b", mention):
+            continue
+        head = fold(mention).split()[-1]
+        para = a.para_of(q.start)
+        if head in _ORG_DESCRIPTIONS:
+            orgs = [(c, n) for c, n, k in a.subjects if k == "org" and c < q.start]
+            orgs += [(c, n) for c, n, k, _ in a.speakers if k == "org" and c < q.start]
+            orgs = [(c, n) for c, n in sorted(orgs) if para - a.para_of(c) <= 2 and not a.is_outlet(n)]
+            if orgs:
+                q.speaker, q.speaker_kind = orgs[-1][1], "org"
+                q.role = q.role or re.sub(r"(?i)^the\s+", "", mention)
+            continue
+        if head in _HUMAN_WORDS or head in _RELATIONS or head in _DOCUMENT_NOUNS or not (
+                _ROLE_WORDS.search(head) or head.endswith(("ist", "ian")) or fold(mention).endswith("year old")):
+            continue
+        prev = next((x for x in reversed(quotes[:i]) if x.speaker), None)
+        if prev is None or prev.speaker_kind != "person" or para - a.para_of(prev.start) > 1:
+            continue
+        person = a.ents.find_person(prev.speaker)
+        gender = noun_gender(mention)
+        if person is not None and gender and person.gender and gender != person.gender:
+            continue
+        q.speaker, q.speaker_kind = prev.speaker, "person"
+        q.role = q.role or (person.role if person else None) or re.sub(r"(?i)^the\s+", "", mention)
 
 
 def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
