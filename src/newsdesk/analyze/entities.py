@@ -494,7 +494,10 @@ class ArticleEntities:
         if org is not None:
             return org
         if expand and (len(f.split()) > 1 or re.fullmatch(r"[A-Z]{2,6}", clean_name(name))):
-            return self._long_form(clean_name(name), [e for e in self.by_key.values() if e.kind == "org"])
+            cache = self.__dict__.setdefault("_expanded", {})  # name_of asks for every subject
+            if f not in cache:
+                cache[f] = self._long_form(clean_name(name), [e for e in self.by_key.values() if e.kind == "org"])
+            return cache[f]
         return None
 
     def add_person(self, name: str, start: int, end: int) -> Entity:

@@ -927,6 +927,10 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
+    if not subj and verb.dep_ == "ccomp" and verb.head.lemma_ in ("report", "claim", "say", "add", "reveal", "write"):
+        # "Znak.com reported its source said ...": the small parser makes the speaker the object
+        subj = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                and max(x.i for x in c.subtree) == verb.i - 1 and not a.inside[c.i]]
     for s in subj:
         r = a.name_of(s)
         if r and r[0]:
@@ -1452,8 +1456,8 @@ def _reported(a: _Article) -> list[Quote]:
             if outlet:
                 relayed.append((doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), outlet))
             continue
-        if v.lemma_ == "report":
-            continue
+        if v.lemma_ == "report" and not any(c.dep_ == "nsubj" and _humanish(a, c) for c in v.children):
+            continue  # an outlet's report was handled above; "Police reported the attacker ..." is a statement
         r = _speaker_of_verb(a, v, frame)
         if r is None:
             continue
@@ -1565,6 +1569,13 @@ def _outlet_subject(a: _Article, v) -> str | None:
             name = _ent_span(a.doc, c) if c.ent_type_ else _noun_phrase(a.doc, c)
             if c.lemma_ in _FINDINGS:
                 return ""
+            if c.pos_ == "NOUN" and c.lemma_ in _OUTLET_NOUNS:  # "One news site, Znak.com, claims ..."
+                appos = [x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN"]
+                if appos:
+                    return clean_name(_ent_span(a.doc, appos[0]))
+                if c.lemma_ not in ("agency", "network", "channel", "station") and any(
+                        x.lower_ == "the" for x in c.children) and a.outlet_before(c.idx):
+                    return a.outlet_before(c.idx)  # "The newspaper said ..."
             if _is_outlet(name) and not a.ents.find_person(name) and c.pos_ in ("PROPN", "NOUN") and (
                     c.pos_ == "PROPN" or c.lemma_ in ("media", "press", "newspaper", "broadcaster", "outlet")):
                 return clean_name(name)
