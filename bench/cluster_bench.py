@@ -278,70 +278,106 @@ NAME = __import__("re").compile(r"^[A-Z][a-z]+")
 
 
 def synthetic_stream(docs, n, per_day=2_000, seed=0):
-    """n articles with new ids and times: ECB+ events replayed as new events (each replay gets its own
-    invented names, so copies are new events, not duplicates), ~per_day articles a day, in time order."""
+    """n articles with new ids and times, yielded in time order: ECB+ events replayed as new events (each
+    replay gets its own invented names, so copies are new events, not duplicates), ~per_day articles a day.
+    Lines are kept (the first is the headline, as in ECB+). Generated lazily: a replay's articles fall
+    within 36 h of its start and starts only grow, so anything older than the current start is final."""
+    import heapq
+
     rng = random.Random(seed)
     by_event = defaultdict(list)
     for d in docs:
         by_event[d["cluster"]].append(d)
     events = list(by_event)
-    out, t, i, replay = [], 1.7e9, 0, 0
-    while len(out) < n:
+    pending: list = []  # (published, i, doc)
+    t, i, replay = 1.7e9, 0, 0
+    while i < n:
         replay += 1
         ev = rng.choice(events)
         tag = "".join("bcdfghjklmnpqrstvwxz"[int(c)] for c in str(replay))
         start = t
+        while pending and pending[0][0] < start:
+            yield heapq.heappop(pending)[2]
         for d in by_event[ev]:
+            if i >= n:
+                break
             # A replay is another event: every capitalised word (people, places, organisations)
             # gets this replay's suffix, so replays share the event's wording but none of its names.
             # (Replaying with the real names made replays days apart one ever-growing story.)
-            words = [NAME.sub(lambda m: m.group(0) + tag, w) for w in d["text"].split()]
-            words = [w for w in words if rng.random() > 0.1]  # each outlet words it a little differently
-            out.append({"id": f"s{i}", "text": " ".join(words), "published": start + rng.uniform(0, 36) * 3600})
+            lines = []
+            for line in d["text"].split("\n"):
+                words = [NAME.sub(lambda m: m.group(0) + tag, w) for w in line.split()]
+                words = [w for w in words if rng.random() > 0.1]  # each outlet words it a little differently
+                if words:
+                    lines.append(" ".join(words))
+            ts = start + rng.uniform(0, 36) * 3600
+            heapq.heappush(pending, (ts, i, {"id": f"s{i}", "text": "\n".join(lines), "published": ts}))
             i += 1
         t += 86400 / per_day * len(by_event[ev])
-    out = out[:n]
-    out.sort(key=lambda x: x["published"])
-    return out
+    while pending:
+        yield heapq.heappop(pending)[2]
+
+
+def rss_mb() -> float:
+    """Resident memory now (not the peak): a plateau shows here, not in ru_maxrss."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bench_scale(docs, sizes):
-    """Add latency with the periodic revisits counted in (they run inside ``add``): p50/p99 and the
-    mean (amortized) and max per article, throughput, the open window and memory."""
+    """Add latency with the revisit work counted in (it runs inside ``add``): p50/p99 and the
+    mean (amortized) and max per article, throughput, the open window, vocabulary and memory.
+    The sizes are checkpoints of one stream (the first 10k of the 1M stream are the 10k stream):
+    each row is printed as soon as its checkpoint is passed, so a long run reports as it goes."""
+    from array import array
+
+    sizes = sorted(sizes)
+    header = ["articles", "articles/s", "p50 ms", "p99 ms", "mean ms (amortized)", "max ms",
+              "mean ms (last 10k)", "p99 ms (last 10k)", "max ms (last 10k)", "peak open articles",
+              "open articles", "open stories", "archived stories", "DF terms", "RSS growth MB (now)"]
     rows = []
-    for n in sizes:
-        stream = synthetic_stream(docs, n)
-        e = Engine(keep_assignments=False)
-        lat = []
-        peak_open = 0
-        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        t0 = time.perf_counter()
-        for i, d in enumerate(stream):
-            t = time.perf_counter()
-            e.add(d["id"], None, d["text"], published=d["published"])
-            lat.append(time.perf_counter() - t)
-            if i % 100 == 0:
-                peak_open = max(peak_open, len(e.docs))
-            if (i + 1) % 10_000 == 0:  # progress for long runs: the last 10k articles
-                w = lat[-10_000:]
-                print(f"  {i + 1:,}: mean {statistics.mean(w) * 1000:.2f} ms, p50 {sorted(w)[5_000] * 1000:.2f}, "
-                      f"p99 {sorted(w)[9_900] * 1000:.2f}, open {len(e.docs):,}, stories {len(e.stories):,}, "
-                      f"archived {len(e.archive):,}, {(time.perf_counter() - t0):.0f}s, "
-                      f"RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", file=sys.stderr)
-        total = time.perf_counter() - t0
-        last = lat[-min(10_000, len(lat)):]
-        q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))] * 1000  # noqa: E731
-        rows.append([f"{n:,}", f"{n / total:.0f}", f"{q(lat, .5):.2f}", f"{q(lat, .99):.2f}",
-                     f"{statistics.mean(lat) * 1000:.2f}", f"{max(lat) * 1000:.0f}",
-                     f"{statistics.mean(last) * 1000:.2f}", f"{q(last, .99):.2f}",
-                     f"{peak_open:,}", f"{len(e.docs):,}", f"{len(e.stories):,}", f"{len(e.archive):,}",
-                     f"{(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024:.0f}"])
-        print(f"  scale {n:,}: {total:.0f}s", file=sys.stderr)
-    table("Scale: synthetic time-ordered streams (ECB+ events replayed with new ids, invented names and times, "
-          "~2,000 articles/day, 72 h window); latencies include the periodic revisits",
-          ["articles", "articles/s", "p50 ms", "p99 ms", "mean ms (amortized)", "max ms",
-           "mean ms (last 10k)", "p99 ms (last 10k)", "peak open articles", "open articles at end",
-           "open stories", "archived stories", "max RSS growth MB"], rows)
+    e = Engine(keep_assignments=False)
+    lat = array("d")
+    peak_open = 0
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    gen_s = 0.0
+    stream = synthetic_stream(docs, sizes[-1])
+    q = lambda xs, p: xs[min(len(xs) - 1, int(p * len(xs)))] * 1000  # noqa: E731  (xs sorted)
+    for i in range(sizes[-1]):
+        g = time.perf_counter()
+        d = next(stream)
+        t = time.perf_counter()
+        gen_s += t - g
+        e.add(d["id"], None, d["text"], published=d["published"])
+        e.drain()  # as the server does after each article (else its change log grows forever)
+        lat.append(time.perf_counter() - t)
+        if i % 100 == 0:
+            peak_open = max(peak_open, len(e.docs))
+        if (i + 1) % 10_000 == 0:  # progress for long runs: the last 10k articles
+            w = sorted(lat[-10_000:])
+            print(f"  {i + 1:,}: mean {statistics.mean(w) * 1000:.2f} ms, p50 {w[5_000] * 1000:.2f}, "
+                  f"p99 {w[9_900] * 1000:.2f}, max {w[-1] * 1000:.0f}, open {len(e.docs):,}, "
+                  f"stories {len(e.stories):,}, archived {len(e.archive):,}, df {len(e.df):,}, "
+                  f"edf {len(e.edf):,}, redirects {len(e.redirects):,}, "
+                  f"lines {len(e.storyline_parent):,}, {(time.perf_counter() - t0 - gen_s):.0f}s, "
+                  f"RSS {rss_mb():.0f} MB", file=sys.stderr, flush=True)
+        if i + 1 in sizes:
+            total = time.perf_counter() - t0 - gen_s  # the stream's own generation is not the engine's time
+            n = i + 1
+            xs, last = sorted(lat), sorted(lat[-10_000:])
+            rows.append([f"{n:,}", f"{n / total:.0f}", f"{q(xs, .5):.2f}", f"{q(xs, .99):.2f}",
+                         f"{statistics.fmean(lat) * 1000:.2f}", f"{xs[-1] * 1000:.0f}",
+                         f"{statistics.fmean(last) * 1000:.2f}", f"{q(last, .99):.2f}", f"{last[-1] * 1000:.0f}",
+                         f"{peak_open:,}", f"{len(e.docs):,}", f"{len(e.stories):,}", f"{len(e.archive):,}",
+                         f"{len(e.df):,}", f"{rss_mb() - rss0:.0f}"])
+            print("  row: | " + " | ".join(rows[-1]) + " |", file=sys.stderr, flush=True)
+    table("Scale: one synthetic time-ordered stream (ECB+ events replayed with new ids, invented names and times, "
+          "~2,000 articles/day, 72 h window), rows at checkpoints; latencies include the revisit work",
+          header, rows)
 
 
 def bench_dupes(docs):

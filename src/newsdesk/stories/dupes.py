@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from hashlib import sha1
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -49,8 +50,8 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[:MAX_CHARS])]
 
 
-def body_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(_words(text)).encode("utf-8")).hexdigest()
+def body_hash(text: str, words: list[str] | None = None) -> str:
+    return hashlib.sha256(" ".join(_words(text) if words is None else words).encode("utf-8")).hexdigest()
 
 
 def _title_set(title: str) -> tuple:
@@ -71,24 +72,29 @@ class DuplicateFinder:
     def __init__(self, capacity: int = 50_000):
         self.capacity = capacity
         self.lsh = MinHashLSH(threshold=DUP_JACCARD, num_perm=NUM_PERM)
-        self._seed = MinHash(num_perm=NUM_PERM)  # permutations computed once, copied per article
+        # permutations computed once, copied per article; hashfunc=int: fingerprint() hashes
+        self._seed = MinHash(num_perm=NUM_PERM, hashfunc=int)
         self.entries: OrderedDict = OrderedDict()  # key -> (minhash | None, title set)
         self.by_hash: dict[str, object] = {}
         self.by_url: dict[str, object] = {}
         self._n = 0
 
-    def fingerprint(self, text: str) -> MinHash | None:
-        words = _words(text)
+    def fingerprint(self, text: str, words: list[str] | None = None) -> MinHash | None:
+        words = _words(text) if words is None else words
         shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
         if len(shingles) < MIN_SHINGLES:
             return None
+        # SHA-1 of each shingle as datasketch's default hash does (sha1_hash32), computed here in one
+        # comprehension; the seed's hashfunc is int, so update_batch takes these values as they are.
+        # (A Python hash call per shingle inside update_batch was a third of this finder's cost.)
         m = self._seed.copy()
-        m.update_batch(list(shingles))
+        m.update_batch([int.from_bytes(sha1(x).digest()[:4], "little") for x in shingles])
         return m
 
     def check(self, key, title: str, text: str, url: str | None = None) -> Duplicate | None:
         """The earlier article this one duplicates, if any; then remember this one."""
-        digest = body_hash(text) if text.strip() else None
+        words = _words(text)
+        digest = body_hash(text, words) if text.strip() else None
         tset = _title_set(title)
         dup = None
         if url and url in self.by_url:
@@ -97,7 +103,7 @@ class DuplicateFinder:
             orig = self.by_hash[digest]
             ov = title_overlap(tset, self.entries[orig][1]) if orig in self.entries else 1.0
             dup = Duplicate(orig, "exact", 1.0, ov, "same body text")
-        mh = self.fingerprint(text)
+        mh = self.fingerprint(text, words)
         if dup is None and mh is not None:
             best = None
             for other in self.lsh.query(mh):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Hashable
 
@@ -121,10 +121,29 @@ class Story:
 
 
 def _dot(a: dict, b: dict) -> float:
+    # the key intersection is computed in C over the smaller dict; only shared terms are multiplied
+    # (twice as fast as a get() per term when one side is a story's sum of thousands of terms)
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum([v * get(k, 0.0) for k, v in a.items()])
+    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+
+
+# Document-frequency tables keep the most recently seen terms only: a stream's vocabulary grows
+# without end (new names, numbers, typos) while what IDF needs is how common a term is lately.
+DF_CAP = 400_000     # terms (and as many names) kept; beyond this the least recently seen go
+DF_SLACK = 0.1       # evict in batches of this share of the cap (one pass, not one term per add)
+ARCHIVE_CAP = 100_000  # closed stories kept for storyline links when times are unknown (else 30 days)
+
+
+def _count(df: dict, keys) -> None:
+    """df[k] += 1 for each key, moving it to the end of the dict's order: the front of the dict
+    is then the least recently seen term, and eviction is a slice off the front."""
+    pop = df.pop
+    for k in keys:
+        df[k] = pop(k, 0) + 1
+    if len(df) > DF_CAP * (1 + DF_SLACK):
+        for k in list(itertools.islice(df, len(df) - DF_CAP)):
+            del df[k]
 
 
 def _add_into(acc: dict, vec: dict, sign: float, norm2: float) -> float:
@@ -148,8 +167,8 @@ class Engine:
         self.p = params or Params()
         self._ids = itertools.count(1)
         self.new_story_id = new_story_id or (lambda: next(self._ids))
-        self.df: Counter = Counter()
-        self.edf: Counter = Counter()
+        self.df: dict[str, int] = {}     # term -> articles containing it (recently seen terms, DF_CAP)
+        self.edf: dict[str, int] = {}    # the same for names
         self.n = 0
         self.seq = 0
         self.clock = -math.inf           # newest article time seen
@@ -167,6 +186,10 @@ class Engine:
         self._since_recluster = 0
         self._revisited_seq = 0          # newest arrival already seen by a revisit
         self._touched: set[int] = set()  # stories whose membership changed since the last revisit
+        self._revisit_job = None         # the revisit in progress (a generator advanced by each add)
+        self._revisit_cost = 0.0         # work units the last complete revisit took
+        self._archived: deque = deque()  # (last_ts, story id) in the order stories closed
+        self._pruned_at = 0              # size of the redirect/storyline maps after their last pruning
         # what changed since the caller last drained it (the store persists this)
         self.changed: set[int] = set()
         self.moved: dict[Key, int] = {}
@@ -254,10 +277,20 @@ class Engine:
             return "datelines in different years"
         return None
 
+    def _top_terms(self, d: _Doc) -> list[str]:
+        """The article's heaviest terms, best first, computed once per weighing: an article is looked
+        up (on arrival, when revisited, as a merge probe) and filed several times with the same vector.
+        A prefix of the list is ``heapq.nlargest`` of that size, ties in the same order."""
+        cached = d.__dict__.get("_top")
+        if cached is None or cached[0] is not d.vec:
+            k = max(self.p.query_terms, self.p.index_terms)
+            top = [t for t, _ in heapq.nlargest(k, d.vec.items(), key=lambda kv: kv[1])]
+            cached = d.__dict__["_top"] = (d.vec, top)
+        return cached[1]
+
     def _candidates(self, d: _Doc) -> list[int]:
         hits: Counter = Counter()
-        q = heapq.nlargest(self.p.query_terms, d.vec.items(), key=lambda kv: kv[1])
-        for t, _ in q:
+        for t in self._top_terms(d)[:self.p.query_terms]:
             post = self.index.get("t:" + t)
             if post and len(post) <= self.p.max_posting:
                 hits.update(post)
@@ -270,7 +303,7 @@ class Engine:
     # -- membership ----------------------------------------------------------------------
 
     def _file(self, s: Story, d: _Doc) -> None:
-        keys = ["t:" + t for t, _ in heapq.nlargest(self.p.index_terms, d.vec.items(), key=lambda kv: kv[1])]
+        keys = ["t:" + t for t in self._top_terms(d)[:self.p.index_terms]]
         keys += ["e:" + n for n in d.f.lead_entities]
         for k in keys:
             if k not in s.indexed:
@@ -355,8 +388,8 @@ class Engine:
             ts = None  # unknown; a dateline in the text still vetoes by year (Features.years)
 
         self.n += 1
-        self.df.update(f.terms.keys())
-        self.edf.update(f.entities.keys())
+        _count(self.df, f.terms.keys())
+        _count(self.edf, f.entities.keys())
         vec, evec = self._vectors(f)
         self.seq += 1
         d = _Doc(key, self.seq, ts, (title or "").strip(), source, f, vec, evec, 0, self.n)
@@ -382,9 +415,7 @@ class Engine:
         if new and not f.empty:
             self._find_storyline(best)
         self._expire()
-        self._since_recluster += 1
-        if self._since_recluster >= self.p.recluster_every:
-            self.recluster()
+        self._revisit_step()
         return Assignment(key, self.docs[key].story if key in self.docs else best.id, best_score, new, dup, f.note)
 
     def restore(self, key: Key, f: Features, *, story: int, ts: float | None, title: str = "",
@@ -392,8 +423,8 @@ class Engine:
         """Put back an article already filed (rebuilding the open window after a restart), without
         deciding its story again. Call ``refresh`` once all are back."""
         self.n += 1
-        self.df.update(f.terms.keys())
-        self.edf.update(f.entities.keys())
+        _count(self.df, f.terms.keys())
+        _count(self.edf, f.entities.keys())
         if ts is not None:
             self.clock = max(self.clock, ts)
         self.seq += 1
@@ -469,11 +500,34 @@ class Engine:
             s = self.stories.get(sid)
             if s is not None and s.last_seq == seq:
                 self._close(s)
-        # archived stories older than the storyline horizon are forgotten (the store keeps them)
+        # archived stories older than the storyline horizon are forgotten (the store keeps them),
+        # oldest closed first: O(1) per add, no scan of the archive
         old = self.clock - self.p.storyline_days * 24 * HOUR
-        if len(self.archive) > 0 and self.seq % 500 == 0:
-            for sid in [sid for sid, a in self.archive.items() if a[2] < old]:
+        while self._archived and (self._archived[0][0] < old or len(self.archive) > ARCHIVE_CAP):
+            _, sid = self._archived.popleft()
+            if sid in self.archive:
                 self._unarchive(sid)
+        if self.assignments is None and \
+                len(self.redirects) + len(self.storyline_parent) > 2 * self._pruned_at + 10_000:
+            self._prune_links()
+
+    def _prune_links(self) -> None:
+        """Forget merge redirects and storyline links of stories that are neither open nor archived:
+        the store keeps them (``stories.merged_into``, ``stories.storyline_id``), and without this
+        both maps grow with every merge and link for as long as the server runs. Paths are first
+        compressed so that no open story's redirect or storyline goes through a forgotten id.
+        Not done when every assignment is kept (``newsdesk cluster`` resolves all ids at the end)."""
+        live = self.stories.keys() | self.archive.keys()
+        self.redirects = {g: into for g in self.redirects
+                          if (into := self.resolve(g)) in live}
+        root = {}
+        for x in self.storyline_parent:
+            r = x
+            while r in self.storyline_parent:
+                r = self.storyline_parent[r]
+            root[x] = r
+        self.storyline_parent = {x: r for x, r in root.items() if x in live or x in self.redirects}
+        self._pruned_at = len(self.redirects) + len(self.storyline_parent)
 
     def _close(self, s: Story) -> None:
         self._archive(s)
@@ -487,6 +541,7 @@ class Engine:
         top = dict(heapq.nlargest(30, s.vsum.items(), key=lambda kv: kv[1]))
         norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
         self.archive[s.id] = ({t: v / norm for t, v in top.items()}, frozenset(s.lead), s.last_ts)
+        self._archived.append((s.last_ts, s.id))
         for t in top:
             self.archive_index[t].add(s.id)
 
@@ -551,38 +606,92 @@ class Engine:
         Bounded work whatever the archive size: an article is re-weighed only once the stream
         has grown ``reweigh_growth`` since it was weighed (early on IDF moves a lot, later
         hardly at all), only re-weighed or newly arrived articles are reconsidered, and only
-        stories whose membership changed since the last revisit are tested for merge/split."""
+        stories whose membership changed since the last revisit are tested for merge/split.
+
+        This runs a whole revisit now (finishing one in progress first); ``add`` does the same
+        work in small steps instead, so that no single article waits for a whole revisit."""
+        if self._revisit_job is not None:
+            for _ in self._revisit_job:
+                pass
+        self._revisit_job = None
         self._since_recluster = 0
-        recent = sorted(self.docs.values(), key=lambda d: d.seq)[-self.p.recluster_span:]
+        for _ in self._revisit():
+            pass
+
+    def _revisit_step(self) -> None:
+        """Advance the revisit by a slice of work: every ``recluster_every`` adds a revisit starts, and
+        each add then does about twice its share (the last revisit's work spread over half the period),
+        so a revisit ends well before the next is due. Work is counted in units (an article
+        reconsidered, a story merge-tested, pairs of a split test), never in seconds: the
+        clustering must not depend on the machine's speed."""
+        self._since_recluster += 1
+        job = self._revisit_job
+        if job is None:
+            if self._since_recluster < self.p.recluster_every:
+                return
+            self._since_recluster = 0
+            job = self._revisit_job = self._revisit()
+            self._revisit_spent = 0.0
+        # behind schedule (the next revisit is due): work faster rather than let revisits queue up
+        late = 1 + self._since_recluster // max(self.p.recluster_every, 1)
+        budget = late * max(4.0, 2.0 * self._revisit_cost / max(self.p.recluster_every, 1))
+        spent = 0.0
+        for cost in job:
+            spent += cost
+            if spent >= budget:
+                self._revisit_spent += spent
+                return
+        self._revisit_cost = self._revisit_spent + spent
+        self._revisit_job = None
+
+    def _revisit(self):
+        """One revisit as a generator that yields the work units done since its last yield. Between
+        two yields new articles may arrive and stories may close: everything is looked up again."""
+        recent = list(itertools.islice(reversed(self.docs.values()), self.p.recluster_span))[::-1]
         since = self._revisited_seq
         self._revisited_seq = self.seq
         if not recent:
             self._touched = set()
             return
         stale = [d for d in recent if self.n > d.vn * (1 + self.p.reweigh_growth)]
+        by_story = defaultdict(list)
         for d in stale:
-            self._weigh(d)
-        for sid in {d.story for d in stale}:
-            self._rebuild(self.stories[sid])
-        todo = [d for d in recent if d.seq > since or self.n == d.vn]  # new, or just re-weighed
+            by_story[d.story].append(d)
+        for sid, ds in by_story.items():
+            s = self.stories.get(sid)
+            if s is None:
+                continue
+            # a story's articles are re-weighed and its sums rebuilt in one step: never half done
+            for d in ds:
+                if self.docs.get(d.key) is d:
+                    self._weigh(d)
+            self._rebuild(s)
+            yield 1 + len(s.members) / 10
+        stale_keys = {id(d) for d in stale}
+        todo = [d for d in recent if d.seq > since or id(d) in stale_keys]  # new, or just re-weighed
         for _ in range(self.p.revisit_passes):
             moved = 0
             for d in todo:
-                if d.f.empty or d.key not in self.docs:
+                if d.f.empty or self.docs.get(d.key) is not d:
                     continue
                 moved += self._reconsider(d)
+                yield 1
             if not moved:
                 break
-        touched = self._touched | {d.story for d in todo if d.key in self.docs}
-        self._merge_pass({sid for sid in touched if sid in self.stories})
-        for sid in sorted(self._touched):
+        touched = self._touched | {d.story for d in todo if self.docs.get(d.key) is d}
+        for sid in sorted(touched):
+            if sid in self.stories:
+                self._merge_one(sid)
+                yield 2
+        tested, self._touched = self._touched, set()
+        for sid in sorted(tested):
             s = self.stories.get(sid)
             # a split test again only once the story changed by a fifth (bounds revisits on big stories)
             if s is not None and len(s.members) >= self.p.split_min and \
                     abs(len(s.members) - s.split_tested) >= max(2, s.split_tested // 5):
                 s.split_tested = len(s.members)
                 self._split_test(s)
-        self._touched = set()
+                yield 1 + min(len(s.members), self.p.split_docs) ** 2 / 400
 
     def _sim(self, a: _Doc, b: _Doc) -> float:
         w = self.name_weight(min(len(a.evec), len(b.evec)))
@@ -685,8 +794,8 @@ class Engine:
             return max((1 - w) * text + w * (s.enorm2 - n) / (n * (n - 1)), 1e-6)
         return max(text, 1e-6)
 
-    def _mergeable(self, a: Story, b: Story) -> bool:
-        score, veto = self.story_similarity(a, b)
+    def _mergeable(self, a: Story, b: Story, sim: tuple | None = None) -> bool:
+        score, veto = sim or self.story_similarity(a, b)
         if veto is not None or score < self.p.merge:
             return False
         ca, cb = self.cohesion(a), self.cohesion(b)
@@ -699,20 +808,25 @@ class Engine:
 
     def _merge_pass(self, sids: set) -> None:
         for sid in sorted(sids):
-            s = self.stories.get(sid)
-            if s is None or not s.members:
+            self._merge_one(sid)
+
+    def _merge_one(self, sid: int) -> None:
+        s = self.stories.get(sid)
+        if s is None or not s.members:
+            return
+        probe = max((self.docs[k] for k in s.members), key=lambda d: _dot(d.vec, s.vsum))
+        best, best_score = None, -1.0
+        for oid in self._candidates(probe):
+            o = self.stories.get(oid)
+            if o is None or o.id == s.id or not o.members:
                 continue
-            probe = max((self.docs[k] for k in s.members), key=lambda d: _dot(d.vec, s.vsum))
-            best, best_score = None, -1.0
-            for oid in self._candidates(probe):
-                o = self.stories.get(oid)
-                if o is None or o.id == s.id or not o.members or not self._mergeable(s, o):
-                    continue
-                score = self.story_similarity(s, o)[0]
-                if score > best_score:
-                    best, best_score = o, score
-            if best is not None:
-                self.merge(s.id, best.id)
+            sim = self.story_similarity(s, o)
+            if not self._mergeable(s, o, sim):
+                continue
+            if sim[0] > best_score:
+                best, best_score = o, sim[0]
+        if best is not None:
+            self.merge(s.id, best.id)
 
     def merge(self, a: int, b: int) -> int:
         """Merge two stories; the larger (then older) survives and the other id redirects to it."""

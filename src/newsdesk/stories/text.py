@@ -75,6 +75,26 @@ def stem(word: str) -> str:
     return s
 
 
+_word_cache: dict[str, tuple] = {}
+
+
+def _word_terms(w: str) -> tuple:
+    """The terms one word (as written) contributes: looked up once per distinct spelling, since
+    the same words recur in every article (a per-word lower/stopword/stem pass was the largest
+    cost of ``terms``)."""
+    r = _word_cache.get(w)
+    if r is None:
+        low = w.lower().replace("’", "'")
+        if low in STOPWORDS:
+            r = ()
+        else:
+            r = tuple(stem(p) for p in _pieces(low) if len(p) > 1 or _NOSPACE.search(p))
+        if len(_word_cache) > 500_000:  # bounded like the stem cache
+            _word_cache.clear()
+        _word_cache[w] = r
+    return r
+
+
 def _pieces(token: str) -> list[str]:
     if _NOSPACE.search(token):
         return [token[i:i + 2] for i in range(max(1, len(token) - 1))]
@@ -84,16 +104,25 @@ def _pieces(token: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """Lowercased, stemmed content words (stopwords and one-letter words dropped)."""
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if w in STOPWORDS:
-            continue
-        for p in _pieces(w):
-            if len(p) > 1 or _NOSPACE.search(p):
-                out.append(stem(p))
+    for w in _WORD.findall(text):
+        out.extend(_word_terms(w))
     # Numbers are specific to one event ("23 pirates" vs "26 pirates", a death toll, a sum).
     out.extend("#" + m.group().replace(",", "") for m in _NUMBER.finditer(text))
     return out
+
+
+def term_counts(text: str) -> Counter:
+    """``Counter(terms(text))``, the same counts in the same order (first occurrence), counting
+    each distinct spelling once and then its terms."""
+    out: dict[str, int] = {}
+    get = out.get
+    for w, c in Counter(_WORD.findall(text)).items():
+        for t in _word_terms(w):
+            out[t] = get(t, 0) + c
+    for m in _NUMBER.finditer(text):
+        t = "#" + m.group().replace(",", "")
+        out[t] = get(t, 0) + 1
+    return Counter(out)
 
 
 def _mostly_capitalized(line: str) -> bool:
@@ -183,7 +212,7 @@ def features(title: str | None, text: str | None) -> Features:
         title = lines[0]
     body = "\n".join(lines)
     tt = terms(title)
-    counts = Counter(terms(body))
+    counts = term_counts(body)
     counts.update(tt)  # the headline counts once more
     lead = "\n".join([title] + lines[:3])
     ents = Counter(entity_mentions(body))
