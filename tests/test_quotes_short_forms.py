@@ -36,8 +36,8 @@ def test_an_occupation_before_a_name_is_not_part_of_it():
 
 def test_a_description_refers_back_to_the_person_or_company_named_before():
     quotes = _by_text(extract_quotes([
-        "“I urge the international community to enforce a no-fly zone,” Samaritan's Purse president Franklin "
-        "Graham said in a press release.",
+        ("“I urge the international community to enforce a no-fly zone,” Samaritan's Purse president Franklin "
+        "Graham said in a press release."),
         "“We need to make it clear that attacks on innocent people will not be tolerated,” the evangelist said.",
         "Microsoft on Wednesday released an emergency patch for Internet Explorer.",
         "The US software giant said the update fixes a flaw that criminals can exploit.",
@@ -49,8 +49,8 @@ def test_a_description_refers_back_to_the_person_or_company_named_before():
 
 def test_a_reporter_named_with_their_outlet_relays_it():
     quotes = _by_text(extract_quotes([
-        "As Emily Feng reports for NPR, authorities in Beijing announced that two infected people sought "
-        "treatment at a hospital in the capital.",
+        ("As Emily Feng reports for NPR, authorities in Beijing announced that two infected people sought "
+        "treatment at a hospital in the capital."),
         "But according to NPR's Feng, Li Jifeng, a doctor at Chaoyang Hospital, wrote in a blog post that the "
         "couple had been transported to the facility nine days earlier.",
     ]))
@@ -77,8 +77,8 @@ def test_only_an_outlet_relays():
 
 def test_a_conversation_with_an_outlet_stated_without_a_quote_covers_what_follows():
     quotes = extract_quotes([
-        "Sonya Zoghlin, Carlineo's attorney, told The Hill in a statement that her client did not intend "
-        "to cause harm.",
+        ("Sonya Zoghlin, Carlineo's attorney, told The Hill in a statement that her client did not intend "
+        "to cause harm."),
         "“Pat Carlineo is passionate about his political beliefs,” Zoghlin said.",
         "In a News.com.au report, retail expert Gary Mortimer said the stores fill the stock every night.",
     ])

@@ -19,6 +19,7 @@ as metaphone merge different people), hence the few rules here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -179,6 +180,7 @@ _VARIANTS = [  # transliteration endings and doublings that spell the same name
 ]
 
 
+@functools.lru_cache(maxsize=65536)  # asked for the same few names over and over while attributing
 def fold(text: str) -> str:
     """Lowercase ASCII with accents and punctuation removed: 'Erdoğan' -> 'erdogan'."""
     t = unicodedata.normalize("NFKD", text)
@@ -295,6 +297,7 @@ class ArticleEntities:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
         persons = [person_span(e) for e in doc.ents if e.label_ == "PERSON"]
@@ -358,7 +361,7 @@ class ArticleEntities:
             return found[0] if found else None
 
         def first_full(e: Entity) -> list[int]:
-            return [m[0] for m in e.mentions if len(fold(self.doc.text[m[0]:m[1]]).split()) > len(words)]
+            return [m[0] for m in e.mentions if len(fold(self.text[m[0]:m[1]]).split()) > len(words)]
 
         before = [(max(ms), e) for e in found if (ms := [m for m in first_full(e) if m < at])]
         if before:
@@ -397,12 +400,12 @@ class ArticleEntities:
                 if e is short:
                     self.org_alias[k] = long
 
-    _COUNTRY_WORDS = {"u", "s", "us", "usa", "uk", "united", "states", "kingdom", "america", "american", "british",
-                      "national", "federal", "the", "of", "for", "and", "s"}
+    _COUNTRY_WORDS = frozenset({"u", "s", "us", "usa", "uk", "united", "states", "kingdom", "america", "american", "british",
+                      "national", "federal", "the", "of", "for", "and"})
 
     def _long_form(self, name: str, orgs: list[Entity], mentions=()) -> Entity | None:
         """The one organisation ``name`` abbreviates, or None (several or none)."""
-        text = self.doc.text
+        text = self.text
         acronym = re.fullmatch(r"[A-Z]{2,6}", name) is not None
         spots = list(mentions) + ([(m.start() + 1, m.end() - 1) for m in re.finditer(r"\(" + re.escape(name) + r"\)", text)]
                                   if acronym else [])
@@ -470,7 +473,7 @@ class ArticleEntities:
                 continue
             if not dry and (lo, hi) != (span.start, span.end):
                 run_s, run_e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-                org.name = doc.text[run_s:run_e]
+                org.name = self.text[run_s:run_e]
                 for other in orgs:
                     if other is not org and other.key in self.by_key and other.mentions and all(
                             run_s <= a and b <= run_e for a, b in other.mentions):
@@ -597,7 +600,7 @@ def guess_genders(ents: ArticleEntities) -> None:
         if others:
             continue
         nxt = sents[k + 1]
-        if "\n" in doc.text[sent.end_char:nxt.start_char] or any(c in nxt.text for c in "“”\"«»"):
+        if "\n" in ents.text[sent.end_char:nxt.start_char] or any(c in nxt.text for c in "“”\"«»"):
             continue  # only a narrative sentence in the same paragraph takes the subject up
         nsubj = [t for t in nxt if t.dep_ == "nsubj" and t.lower_ in ("he", "she")]
         if nsubj and not any(ents.entity_at(t.i) is not None and ents.entity_at(t.i).kind == "person"
@@ -701,7 +704,7 @@ def role_of(ent) -> str | None:
 def _span_text(doc, start: int, end: int) -> str:
     if start >= end:
         return ""
-    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text  # not doc.text[...]: spaCy rebuilds a Doc's whole text on each access
 
 
 def entities_of(text: str, model=None) -> list[Entity]:

@@ -619,7 +619,7 @@ def _join(doc, start: int, end: int) -> str:
         end -= 1
     if start >= end:
         return ""
-    return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text  # not doc.text[...]: spaCy rebuilds a Doc's whole text on each access
 
 
 def _ent_span(doc, tok) -> str:
