@@ -51,8 +51,8 @@ def test_a_reporter_named_with_their_outlet_relays_it():
     quotes = _by_text(extract_quotes([
         ("As Emily Feng reports for NPR, authorities in Beijing announced that two infected people sought "
         "treatment at a hospital in the capital."),
-        "But according to NPR's Feng, Li Jifeng, a doctor at Chaoyang Hospital, wrote in a blog post that the "
-        "couple had been transported to the facility nine days earlier.",
+        ("But according to NPR's Feng, Li Jifeng, a doctor at Chaoyang Hospital, wrote in a blog post that the "
+         "couple had been transported to the facility nine days earlier."),
     ]))
     assert quotes["two infected people sought treatment at a hospital in the capital"].via == "NPR"
     q = quotes["the couple had been transported to the facility nine days earlier"]
