@@ -317,7 +317,8 @@ class _Article:
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside[tok.i]:
                 r = self.name_of(tok, resolve_pronouns=False)
-                if r and r[1] in ("person", "org"):
+                if r and (r[1] in ("person", "org") or (  # "The stores were reluctant ... they said"
+                        r[1] == "other" and _is_plural(r[0], "other") and _humanish_name(r[0]))):
                     self.subjects.append((tok.idx, r[0], r[1]))
 
     @property
