@@ -544,9 +544,10 @@ class _Article:
         if len(exact) == 1:
             return exact[0]
         head = f.split()[-1]
-        # "Chelyabinsk's governor" is not the "regional Deputy Governor"
+        # "Chelyabinsk's governor" is not the "regional Deputy Governor"; "the Sudan government"
+        # is not the "Sudanese government spokesperson" (the role's own head must match)
         lesser = {"deputy", "vice", "assistant", "former", "acting", "interim", "associate", "ex"} - set(f.split())
-        loose = [p for p in with_roles if head in fold(p.role).split() and not lesser & set(fold(p.role).split())]
+        loose = [p for p in with_roles if head in _role_heads(p.role) and not lesser & set(fold(p.role).split())]
         if len(loose) == 1 and len(f.split()) <= 3:
             return loose[0]
         return None
@@ -592,6 +593,19 @@ class _Article:
                 e = max(before, key=lambda x: x[0])[1]
                 return e.name, "person", e.role, tok.text
         return None
+
+
+def _role_heads(role: str) -> set[str]:
+    """The nouns a stated role can be referred to by: its head (the last word before any
+    "of/for/at" qualifier), its last word, and its title words ("archbishop Monsenor"), not
+    its modifiers ("Sudanese government spokesperson" is no "government")."""
+    from .entities import _ROLE_WORDS
+
+    words = fold(role).split()
+    if not words:
+        return set()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "at", "to", "with") and k > 0), len(words))
+    return {words[cut - 1], words[-1]} | {w for w in words if w in _PERSON_TITLES or _ROLE_WORDS.fullmatch(w)}
 
 
 _PLURAL_NOUNS = {"police", "people", "staff", "crew", "military", "personnel", "authorities", "officials", "media",
@@ -917,6 +931,13 @@ def _speaker_of_verb(a: _Article, verb, tokens):
             and not (c.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "hear", "cite"))]
     v = verb
     for _ in range(4):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
+        if subj and v is not verb and verb.tag_ == "VBG" and verb.lemma_ in SPEECH_VERBS and v.dep_ == "ccomp" \
+                and v.head.lemma_ in SPEECH_VERBS and v.head.i < v.i:
+            # "X said the government "lied", adding that ...": the parser hangs the participle on
+            # the reported clause; it is X's
+            v = v.head
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
+            continue
         if subj and not (v is not verb and not _humanish(a, subj[0])):
             break  # a participle the parser hung on the wrong clause ("how the attack unfolded, stating")
         if v is not verb and v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
