@@ -752,6 +752,11 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                         name = r[0] if r and r[1] != "person" or r and a.ents.find_person(r[0]) is None else None
                     if name and (speaker is None or fold(name) != fold(speaker)):
                         return clean_name(name)
+    for t in tokens:  # "The newspaper said Palin ... offered an apology “if the incident ...”"
+        if t.lemma_ in REPORTED_VERBS and t.pos_ == "VERB" and t is not verb and t.lemma_ != "report":
+            outlet = _outlet_subject(a, t)
+            if outlet and (speaker is None or fold(outlet) != fold(speaker)):
+                return outlet
     if verb is not None and verb.lemma_ == "tell":
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
