@@ -831,6 +831,8 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     doc = a.doc
     phrase = clean_name(_ent_span(doc, tok) if tok.ent_type_ else _noun_phrase(doc, tok))
     phrase = _REPORT_OF.sub("", phrase)  # "a report from ABC Australia", "a News.com.au report"
+    phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team)s?$", "",
+                    phrase, flags=re.I)  # "told the BBC interviewer"
     words = phrase.split()
     while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
         words.pop(0)
