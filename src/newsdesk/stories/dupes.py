@@ -20,7 +20,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
+from datasketch.storage import DictListStorage, DictSetStorage
 
 from .text import MAX_CHARS, STOPWORDS
 
@@ -66,15 +68,60 @@ def title_overlap(a: tuple, b: tuple) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+class _TupleBuckets(DictSetStorage):
+    """datasketch's in-memory LSH storage with tuples where it keeps sets and lists. Why: 50,000
+    fingerprints in 16 bands are 800,000 small sets, each one an object the garbage collector walks
+    on every full collection (pauses of seconds); a tuple of plain keys is untracked by the collector.
+    Buckets hold one or two keys, so copying a tuple on insert or removal costs nothing."""
+
+    def __init__(self, config=None):
+        self._dict = {}
+
+    def get(self, key):
+        return self._dict.get(key, ())
+
+    def insert(self, key, *vals, **kwargs):
+        old = self._dict.get(key, ())
+        self._dict[key] = old + tuple(v for v in vals if v not in old)
+
+    def remove_val(self, key, val, **kwargs):
+        self._dict[key] = tuple(v for v in self._dict[key] if v != val)
+
+
+class _TupleKeys(DictListStorage):
+    """The LSH's key -> band hashes map, as tuples (see _TupleBuckets)."""
+
+    def __init__(self, config=None):
+        self._dict = {}
+
+    def get(self, key):
+        return self._dict.get(key, ())
+
+    def insert(self, key, *vals, **kwargs):
+        self._dict[key] = self._dict.get(key, ()) + vals
+
+    def remove_val(self, key, val, **kwargs):
+        self._dict[key] = tuple(v for v in self._dict[key] if v != val)
+
+
+def _lsh() -> MinHashLSH:
+    lsh = MinHashLSH(threshold=DUP_JACCARD, num_perm=NUM_PERM)
+    lsh.hashtables = [_TupleBuckets() for _ in range(lsh.b)]
+    lsh.keys = _TupleKeys()
+    return lsh
+
+
 class DuplicateFinder:
     """Remembers fingerprints of the last ``capacity`` articles and finds copies among them."""
 
     def __init__(self, capacity: int = 50_000):
         self.capacity = capacity
-        self.lsh = MinHashLSH(threshold=DUP_JACCARD, num_perm=NUM_PERM)
+        self.lsh = _lsh()
         # permutations computed once, copied per article; hashfunc=int: fingerprint() hashes
         self._seed = MinHash(num_perm=NUM_PERM, hashfunc=int)
-        self.entries: OrderedDict = OrderedDict()  # key -> (minhash | None, title set)
+        # key -> (MinHash values | None, title words, body hash, url, arrival): tuples of plain values,
+        # not MinHash objects, so that they too are untracked by the garbage collector
+        self.entries: OrderedDict = OrderedDict()
         self.by_hash: dict[str, object] = {}
         self.by_url: dict[str, object] = {}
         self._n = 0
@@ -107,7 +154,7 @@ class DuplicateFinder:
         if dup is None and mh is not None:
             best = None
             for other in self.lsh.query(mh):
-                j = mh.jaccard(self.entries[other][0])
+                j = float(np.count_nonzero(mh.hashvalues == self.entries[other][0])) / NUM_PERM  # = MinHash.jaccard
                 # ties go to the earliest article: copies of copies point at the original
                 if j >= DUP_JACCARD and (best is None or (j, -self.entries[other][4]) > (best[1], -best[2])):
                     best = (other, j, self.entries[other][4])
@@ -124,7 +171,7 @@ class DuplicateFinder:
         if key in self.entries:
             self.forget(key)
         self._n += 1
-        self.entries[key] = (mh, tset, digest, url, self._n)
+        self.entries[key] = (None if mh is None else mh.hashvalues, tset, digest, url, self._n)
         if mh is not None:
             self.lsh.insert(key, mh, check_duplication=False)
         if digest:

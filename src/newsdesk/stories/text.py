@@ -69,7 +69,7 @@ _NOSPACE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0
 def stem(word: str) -> str:
     s = _stem_cache.get(word)
     if s is None:
-        if len(_stem_cache) > 500_000:  # bounded: a long-running server sees endless rare words
+        if len(_stem_cache) > 200_000:  # bounded: a long-running server sees endless rare words
             _stem_cache.clear()
         s = _stem_cache[word] = _STEM.stemWord(word)
     return s
@@ -89,7 +89,7 @@ def _word_terms(w: str) -> tuple:
             r = ()
         else:
             r = tuple(stem(p) for p in _pieces(low) if len(p) > 1 or _NOSPACE.search(p))
-        if len(_word_cache) > 500_000:  # bounded like the stem cache
+        if len(_word_cache) > 200_000:  # bounded like the stem cache
             _word_cache.clear()
         _word_cache[w] = r
     return r
