@@ -1,13 +1,15 @@
 """Quote extraction quality: newsdesk against textacy and a regex baseline, on a hand-labelled gold set.
 
-    python bench/quotes_bench.py [--details] [--only SLUG]
+    python bench/quotes_bench.py [--details] [--only SLUG] [--final [--details-heldout4]]
 
 Rows per split: "dev" (7 articles looked at while the extractor was first written),
 "held-out" (23 labelled after it was frozen), "heldout2" (17 labelled before the second
-round of work on the extractor, looked at in the third), "heldout3" (15 labelled and
-committed before the third round and never looked at during it: the honest number), "all".
-``--details`` prints misses for dev, held-out and heldout2; ``--details-heldout3`` adds heldout3
-(don't use it while tuning).
+round of work on the extractor, looked at in the third), "heldout3" (15 labelled before the
+third round, looked at in the fourth), "heldout4" (15 labelled and committed before the fourth
+round and never looked at during it: the honest number), "all".
+Without ``--final`` the heldout4 articles are not even run, so neither their row nor the "all"
+row can leak them while tuning; ``--final`` adds them. ``--details`` prints misses for every
+split but heldout4; ``--details-heldout4`` adds heldout4 (only after the final run).
 
 Reads the articles from ../shared (or $NEWSDESK_SHARED) through newsdesk's own readers,
 anchors each gold quote in the article text (bench/quotes_gold/README.md says how they
@@ -286,21 +288,29 @@ def score(name, subset, docs, outputs, speed, args, seed_ok):
                  ("yes" if seed_ok.get(name) else "no") if subset == "all" else "-", f"{speed:,.0f}"]
 
 
-SPLITS = {"dev": "dev", "held-out": "heldout", "heldout2": "heldout2", "heldout3": "heldout3"}
+SPLITS = {"dev": "dev", "held-out": "heldout", "heldout2": "heldout2", "heldout3": "heldout3",
+          "heldout4": "heldout4"}
+HIDDEN = "heldout4"  # the honest split: run and shown only with --final
 
 
 def _show(args, name: str, subset: str, which: str) -> bool:
-    """Print details once per article (in the "all" pass), never for heldout3 unless asked."""
+    """Print details once per article (in the "all" pass), never for heldout4 unless asked."""
     if name != "newsdesk" or subset != "all":
         return False
-    return args.details_heldout3 or (args.details and which != "heldout3")
+    if which == HIDDEN:
+        return args.details_heldout4
+    return args.details or args.details_heldout4
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--details", action="store_true", help="print every miss and wrong speaker")
-    ap.add_argument("--details-heldout3", action="store_true",
-                    help="also print heldout3's misses (it is the honest split: not while tuning)")
+    ap.add_argument("--details-heldout3", action="store_true", dest="details",
+                    help="same as --details (heldout3 has been open since the fourth round)")
+    ap.add_argument("--final", action="store_true",
+                    help="also run and report heldout4, the honest split (not while tuning)")
+    ap.add_argument("--details-heldout4", action="store_true",
+                    help="with --final, also print heldout4's misses (only after the final run)")
     ap.add_argument("--only", help="one gold file (slug)")
     args = ap.parse_args()
     if not SHARED.exists():
@@ -323,6 +333,8 @@ def main() -> int:
     docs = []
     for f in files:
         g = json.loads(f.read_text("utf-8"))
+        if g.get("set") == HIDDEN and not args.final:
+            continue
         article = load_article(g["source"], g["ref"], cache)
         text = article.text
         golds = []
@@ -339,7 +351,11 @@ def main() -> int:
     print(f"{len(docs)} articles, {n_gold} gold quotes "
           f"({sum(q['kind'] == 'reported' for d in docs for q in d[2])} reported speech, "
           f"{sum(bool(q.get('via')) for d in docs for q in d[2])} with a relay source), {words:,} words")
+    if not args.final:
+        print(f"  ({HIDDEN} not run: pass --final for the honest number)")
     for subset, which in SPLITS.items():
+        if which == HIDDEN and not args.final:
+            continue
         part = [d for d in docs if d[3] == which]
         print(f"  {subset}: {len(part)} articles, {sum(len(d[2]) for d in part)} quotes")
     print()
@@ -352,7 +368,9 @@ def main() -> int:
         t0 = time.perf_counter()
         outputs_by[name] = [fn(d[1], nlp) for d in docs]
         speed[name] = words / (time.perf_counter() - t0)
-    for subset in ("dev", "held-out", "heldout2", "heldout3", "all"):
+    for subset in [*SPLITS, "all"]:
+        if subset == HIDDEN and not args.final:
+            continue
         for name in systems:
             rows.append(score(name, subset, docs, outputs_by[name], speed[name], args, seed_ok))
     head = ["system", "span exact P/R/F1", "span overlap P/R/F1", "direct-only overlap F1", "speaker acc",
