@@ -117,6 +117,11 @@ def _check_components(model, name: str):
     missing = {"parser", "ner"} - set(model.pipe_names)
     if missing:
         raise ModelError(f"spaCy model {name} lacks {', '.join(sorted(missing))}")
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        if abbreviation not in model.tokenizer.rules:
+            model.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "newsdesk_paragraphs" not in model.pipe_names:
         _register_paragraphs()
         model.add_pipe("newsdesk_paragraphs", before="parser")
@@ -142,7 +147,15 @@ def _register_paragraphs() -> None:
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep",
            "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
-           "princess", "pope", "judge", "justice", "senator", "governor", "mayor"}
+           "princess", "pope", "judge", "justice", "senator", "governor", "mayor",
+           # abbreviated ranks and honorifics ("Const. Fanning", "Msgr. Farmer") and religious titles that
+           # never begin an organisation's name ("Swami Chakrapani" is Chakrapani)
+           "const", "msgr", "supt", "insp", "det", "cpl", "pvt", "cmdr", "maj", "brig", "hon", "atty", "cllr",
+           "fr", "swami", "monsignor", "rabbi", "imam", "superintendent", "constable"}
+# Abbreviated titles the tokenizer should keep whole: otherwise the parser ends the sentence at
+# "Const." and the quote before it loses its "Fanning said".
+TITLE_ABBREVIATIONS = ("Const.", "Msgr.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.", "Cmdr.", "Maj.", "Brig.",
+                       "Hon.", "Atty.", "Cllr.", "Fr.", "Sgt.", "Lt.", "Capt.", "Col.", "Sr.", "Amb.", "Insp.")
 # Titles and roles that may open a PERSON span (not stripped from other names: "General Motors").
 _PERSON_TITLES = _TITLES | {
     "crown", "prime", "foreign", "secretary", "ambassador", "commissioner", "chairman", "chairwoman", "director",
@@ -157,7 +170,13 @@ _PERSON_TITLES = _TITLES | {
     "fr", "officer", "chef", "designer", "founder", "lawyer", "prosecutor", "economist", "analyst", "scientist",
     "historian", "filmmaker", "novelist", "poet", "entrepreneur", "businessman", "businesswoman", "footballer",
     "teacher", "nurse", "researcher", "epidemiologist", "virologist", "representative", "editor", "reporter",
-    "correspondent", "columnist", "commentator", "star"}
+    "correspondent", "columnist", "commentator", "star",
+    # ranks and offices written before a name ("Superintendent Jennifer McCormick", "Majority Leader ...")
+    "superintendent", "sheriff", "marshal", "inspector", "commander", "chaplain", "deacon", "elder", "dean",
+    "provost", "principal", "lead", "swami", "guru", "trooper", "corporal", "major", "brigadier", "envoy",
+    "undersecretary", "treasurer", "comptroller", "alderman", "councillor", "delegate", "leader", "majority",
+    "minority", "head", "assistant", "associate", "senior", "superintendant", "midfielder", "forward",
+    "defenseman", "goalie", "goaltender", "quarterback", "striker", "winger", "captain", "manager", "owner"}
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
