@@ -151,7 +151,7 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady
            # abbreviated ranks and honorifics ("Const. Fanning", "Msgr. Farmer") and religious titles that
            # never begin an organisation's name ("Swami Chakrapani" is Chakrapani)
            "const", "msgr", "supt", "insp", "det", "cpl", "pvt", "cmdr", "maj", "brig", "hon", "atty", "cllr",
-           "fr", "swami", "monsignor", "rabbi", "imam", "superintendent", "constable"}
+           "fr", "sr", "swami", "monsignor", "rabbi", "imam", "superintendent", "constable"}
 # Abbreviated titles the tokenizer should keep whole: otherwise the parser ends the sentence at
 # "Const." and the quote before it loses its "Fanning said".
 TITLE_ABBREVIATIONS = ("Const.", "Msgr.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.", "Cmdr.", "Maj.", "Brig.",
@@ -350,8 +350,55 @@ class ArticleEntities:
             self._add_mention(entity, ent)
         for entity in self.by_key.values():
             entity.mentions.sort()
+        self._join_surnames()
         self._resolve_acronyms()
         guess_genders(self)
+
+    def _join_surnames(self) -> None:
+        """A one-word name ("Sanborn", "Parise") that the text also writes after a first name
+        ("Jeff Sanborn", "Zach Parise") is that person, even where the tagger never saw the full
+        name or took the surname for an organisation. A first name is one the census lists know
+        or a word the tagger put in a PERSON span (or any untagged name word, when the tagger did call
+        the surname a person); never a title or an organisation's word."""
+        doc = self.doc
+        singles = {fold(e.name): e for e in self.by_key.values()
+                   if e.kind in ("person", "org") and len(e.name.split()) == 1 and e.name[:1].isupper()
+                   and not re.fullmatch(r"[A-Z]{2,}", e.name)}
+        if not singles:
+            return
+        for tok in doc[1:]:
+            entity = singles.get(fold(tok.text))
+            if entity is None or entity.key not in self.by_key:
+                continue
+            first = doc[tok.i - 1]
+            low = first.lower_.rstrip(".")
+            if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN" and len(first.text) > 1
+                    and low not in _PERSON_TITLES and low not in _ORG_WORDS
+                    and (first.ent_type_ == "PERSON" or is_first_name(low)
+                         or (entity.kind == "person" and first.ent_type_ == "" and not first.is_stop))
+                    and tok.ent_type_ in ("", "PERSON", "ORG")):
+                continue
+            full_name = f"{first.text} {tok.text}"
+            known = self.find_person(full_name)
+            if known is not None and known is not entity and fold(known.name) != fold(entity.name):
+                continue  # "Zach Parise" already a person of its own: the resolver links them
+            del self.by_key[entity.key]
+            entity.kind, entity.name = "person", full_name
+            entity.key = name_key(full_name, "person")
+            entity.mentions.append((first.idx, tok.idx + len(tok.text)))
+            entity.mentions.sort()
+            self._span_entity[first.i] = entity
+            self._span_entity[tok.i] = entity
+            if entity.role is None:
+                entity.role = role_of(doc[first.i:tok.i + 1])
+            other = self.by_key.get(entity.key)
+            if other is not None:
+                other.mentions = sorted(other.mentions + entity.mentions)
+                for i, e in list(self._span_entity.items()):
+                    if e is entity:
+                        self._span_entity[i] = other
+            else:
+                self.by_key[entity.key] = entity
 
     def _resolve_person(self, name: str, full: dict[str, Entity], at: int | None = None) -> Entity | None:
         """The fuller person a short name stands for ("Zakharova" -> "Maria Zakharova"). When two
@@ -636,6 +683,13 @@ def guess_genders(ents: ArticleEntities) -> None:
 
 
 _first_names: dict[str, str] | None = None
+_any_first_names: set[str] = set()
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the census lists give ``word`` as a first name at all (either sex)."""
+    first_name_gender("a")  # loads the table
+    return fold(word).replace(" ", "") in _any_first_names
 
 
 def first_name_gender(first: str) -> str | None:
@@ -653,6 +707,7 @@ def first_name_gender(first: str) -> str | None:
                         parts = line.split()
                         if len(parts) >= 2:
                             freq.setdefault(parts[0].lower(), {})[sex] = float(parts[1])
+            _any_first_names.update(freq)
             for name, by in freq.items():
                 m, f = by.get("m", 0.0), by.get("f", 0.0)
                 if m + f > 0 and max(m, f) / (m + f) >= 0.9:

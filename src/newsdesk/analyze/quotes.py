@@ -1391,7 +1391,9 @@ def _is_gloss(text: str, span: Span) -> bool:
         return True
     if len(text[span.start:span.end].split()) <= 3 and after.startswith("("):
         return True
-    lead = re.search(r"(\w+)\W{0,3}$", text[max(0, span.start - 25):span.start - 1])
+    # the naming word must lead into the marks in the same sentence: "... prevention campaign.\n\n“We
+    # were trying ...”" opens a quote, it does not name the campaign
+    lead = re.search(r"(\w+)[^\w.!?\n]{0,3}$", text[max(0, span.start - 25):span.start - 1])
     return bool(lead) and lead.group(1).lower() in _NAMING_NOUNS
 
 
