@@ -64,7 +64,8 @@ _OUTLET_WORDS = re.compile(
     r"\b(?:news|press|agency|times|post|journal|herald|tribune|gazette|telegraph|guardian|radio|tv|television"
     r"|broadcast\w*|magazine|daily|media|network|channel|wire|reuters|bloomberg|cnn|bbc|nbc|cbs|abc|fox|npr|pbs"
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
-    r"|people|variety|deadline|tmz|e! online|us weekly)\b", re.I)
+    r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
+    r"|huffpost|buzzfeed)\b", re.I)
 RECIRCULATION = re.compile(
     r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
     r"content|posts|reading))?|read (?:more|next|also)|more (?:from|on|stories|news|like this)|recommended(?: for you)?"
@@ -792,6 +793,11 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 outlet = a.relay_name(target) if target is not None and target.text[:1].isupper() else None
                 if outlet:
                     return outlet
+        if t.dep_ == "agent" and t.head.lemma_ == "interview":  # "When interviewed by the BBC, Day said"
+            pobj = [c for c in t.children if c.dep_ == "pobj"]
+            outlet = a.relay_name(pobj[0]) if pobj else None
+            if outlet:
+                return outlet
         if t.lower_ == "per" and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News", "per Feng"
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj:
@@ -834,9 +840,26 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team)s?$", "",
                     phrase, flags=re.I)  # "told the BBC interviewer"
     words = phrase.split()
+    called = False
     while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
-        words.pop(0)
+        called |= words.pop(0).lower() in _OUTLET_NOUNS | {"agency"}
     phrase = " ".join(words)
+    if called and phrase and not _BODIES & set(fold(phrase).split()):
+        return phrase  # "magazine The Bark": what the article calls an outlet is one
+    if tok.lower_ in _OUTLET_NOUNS and tok.i + 1 < len(doc):  # "with magazine The Bark" parsed apart
+        k = tok.i + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and not a.inside[k]:
+            k += 1
+        run = clean_name(_join(doc, tok.i + 1, k)) if k > tok.i + 1 else ""
+        if run and not _BODIES & set(fold(run).split()):
+            return run
+    reporters = ("correspondent", "reporter", "journalist", "interviewer", "presenter", "anchor", "host")
+    for x in doc[tok.left_edge.i:tok.i]:  # "told VOA Pentagon correspondent Carla Babb"
+        if x.pos_ == "PROPN" and any(y.lemma_ in reporters for y in doc[x.i:tok.i]):
+            inner = clean_name(_ent_span(doc, x) if x.ent_type_ else x.text)
+            for cand in (inner, x.text):
+                if cand and _is_outlet(cand) and not _BODIES & set(fold(cand).split()):
+                    return cand
     m = re.match(r"^(.+?)['’]s\s+\S", phrase) or re.match(r"^.+?\s+of\s+(?:the\s+)?(.+)$", phrase)
     if m and _is_outlet(m.group(1)):
         return clean_name(m.group(1))  # "NPR’s Feng", "Wee of the Times" tagged as one name
@@ -1326,13 +1349,30 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
 
 
 def _conversations(a: _Article) -> list[tuple[int, str, str]]:
-    """(char, speaker, outlet) for each sentence outside quotes where a person talks to an outlet
-    ("Sonya A. Zoghlin told The Hill in a statement ...", "Mancini told Wikinews after the event")."""
+    """(char, speaker, outlet) for each sentence outside quotes that states a conversation between a
+    person and an outlet: the person talks to it ("Sonya A. Zoghlin told The Hill in a statement
+    ...", "Mancini told Wikinews after the event", "told VOA Pentagon correspondent Carla Babb") or
+    the outlet talks to the person ("CNA spoke with Msgr. Michael L. Farmer", "CNA asked Msgr.
+    Farmer if ...")."""
     out = []
     for v in a.doc:
-        if v.lemma_ not in ("tell", "speak", "talk") or v.pos_ != "VERB" or a.inside[v.i]:
+        if v.lemma_ not in ("tell", "speak", "talk", "ask", "interview") or v.pos_ != "VERB" or a.inside[v.i]:
             continue
         frame = [t for t in v.sent if not a.inside[t.i] and not _is_mark(t)]
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        outlet = a.relay_name(subj) if subj is not None and subj.pos_ == "PROPN" else None
+        if outlet:
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            objs += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                     for x in c.children if x.dep_ == "pobj"]
+            for o in objs:
+                r = a.name_of(o)
+                if r and r[1] == "person" and fold(r[0]) != fold(outlet):
+                    out.append((v.idx, r[0], outlet))
+                    break
+            continue
+        if v.lemma_ not in ("tell", "speak", "talk"):
+            continue
         r = _speaker_of_verb(a, v, frame)
         if not r or r[1] != "person":
             continue
@@ -1342,33 +1382,53 @@ def _conversations(a: _Article) -> list[tuple[int, str, str]]:
     return out
 
 
+# A quote's frame that names another occasion than the interview before it: a statement, a
+# hearing, a post, words to someone else ("she told them", "he testified").
+_OCCASION = re.compile(
+    r"\b(?:statement|release|news conference|press conference|briefing|testif\w*|testimony|hearing|tweet\w*"
+    r"|twitter|facebook|instagram|wrote|writes|written|speech|session|in court|to the court|lawmakers"
+    r"|investigators|detectives|reporters|podcast|episode|announcement|video|address|advert\w*|commercial"
+    r"|told (?:them|him|her|police|officers|the jury))\b", re.I)
+_CONVERSATION = re.compile(r"\b(?:told|tells?|telling|spoke|speak\w*|talk\w*|interview\w*|remarks to|asked by"
+                           r"|conversation|emailed to|sent to)\b", re.I)
+
+
 def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
-    """A relay stated once covers the same speaker's next quotes in that paragraph or the next
-    ("Mahnefah Gray told NY1 she doubted ..." / "“They thought ...,” she said."), until
-    someone else is quoted; so does a conversation stated without a quote ("X told The Hill in a
-    statement that ..." / "“...,” X said")."""
-    talks = _conversations(a)
+    """A relay stated as a conversation ("X told NY1 ...", "CNA spoke with X", "in an interview
+    with Time", "when interviewed by the BBC") covers that speaker's later quotes in the article,
+    until another relay is stated for them or a quote's own words name another occasion (a
+    statement, a hearing, a post, words to someone else). A relay that sources one statement
+    ("according to Reuters", "Reuters reported") covers that statement only. Short forms of an
+    outlet named in full ("The News" after "the Daily News") take the full name."""
+    fuller = {}
+    for _, name in a.outlets:
+        for _, other in a.outlets:
+            fo, fn = fold(other), fold(name)
+            if len(fo) > len(fn) and fo.endswith(" " + fn) and len(fo.split()) <= 4:
+                fuller[fn] = other
     for q in quotes:
-        if q.via is not None or not q.speaker:
+        if q.via and fold(clean_name(q.via)) in fuller:
+            q.via = fuller[fold(clean_name(q.via))]
+    talks = sorted(_conversations(a))
+    state: dict[str, str | None] = {}
+    k = 0
+    for q in quotes:
+        while k < len(talks) and talks[k][0] < q.start:
+            _, speaker, via = talks[k]
+            state[fold(speaker)] = fuller.get(fold(clean_name(via)), via)
+            k += 1
+        if not q.speaker:
             continue
-        for char, speaker, via in reversed(talks):
-            if char >= q.start or speaker != q.speaker or a.para_of(q.start) - a.para_of(char) > 1:
-                continue
-            if not any(x.speaker and x.speaker != q.speaker and char < x.start < q.start for x in quotes):
-                q.via = via
-            break
-    prev = None
-    for q in quotes:
-        if q.via is None and prev is not None and prev.via and q.speaker == prev.speaker:
-            gap = a.para_of(q.start) - a.para_of(prev.start)
-            # "according to X" sources one statement; a conversation ("told X", "speaking to X",
-            # "in an interview with X") goes on, into the next paragraph when it opened with
-            # a paraphrase or a fragment
-            conversation = not re.search(r"\baccording to\s+(?:the\s+)?" + re.escape(prev.via), prev.context, re.I)
-            if conversation and (gap == 0 or (gap == 1 and prev.kind in ("reported", "partial"))):
-                q.via = prev.via
-        if q.speaker:
-            prev = q
+        who = fold(q.speaker)
+        frame = (q.context or "").replace(q.text, " ")
+        if q.via:
+            if _CONVERSATION.search(frame) and not re.search(
+                    r"\baccording to\s+(?:the\s+)?" + re.escape(q.via), frame, re.I):
+                state[who] = q.via
+        elif _OCCASION.search(frame):
+            state[who] = None
+        elif state.get(who):
+            q.via = state[who]
 
 
 _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:\s*[^.:]{1,80}\.?|\([^()]*(?:/|\bvia\b|Getty"
