@@ -84,6 +84,21 @@ _QUANTIFIERS = {"some", "one", "many", "several", "most", "all", "both", "two", 
 _DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo",
                    "communique", "notice", "announcement"}
 _PREP_LIKE = {"of", "for", "to", "with", "by", "from", "at", "in", "on", "and", "or", "the", "a", "an"}
+# Things that speak for their owner: "Obama's announcement", "the man's voice", "WHO's website"
+# say what Obama, the man and the WHO say.
+_OWNED_VOICES = _DOCUMENT_NOUNS | {"voice", "website", "site", "account", "page", "blog", "feed", "decree", "video",
+                                   "speech", "remarks", "words", "proclamation", "declaration", "response", "reply",
+                                   "comment", "testimony", "filing", "handle", "channel", "recording", "tape"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Abbreviated titles and the words an article uses for the same person later ("Gov. Eric Holcomb"
+# is "the governor", "the Rev. Larry Kroon" "the pastor", "Msgr. Farmer" "the monsignor").
+_TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative congressman congresswoman",
+                "supt": "superintendent", "msgr": "monsignor priest", "const": "constable officer",
+                "det": "detective", "sgt": "sergeant officer", "lt": "lieutenant", "capt": "captain",
+                "col": "colonel", "gen": "general", "rev": "reverend pastor minister priest",
+                "fr": "father priest", "dr": "doctor", "prof": "professor", "atty": "attorney",
+                "insp": "inspector", "cmdr": "commander", "maj": "major", "cpl": "corporal",
+                "pres": "president", "sr": "sister", "pastor": "pastor minister", "bishop": "bishop"}
 
 
 @dataclass
@@ -449,6 +464,10 @@ class _Article:
                                 r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                                 if r:
                                     return r
+        if tok.pos_ == "NOUN":
+            owned = self._owner_speaks(tok, resolve_pronouns)
+            if owned is not None:
+                return owned
         if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             if tok.text[:1].isupper():  # "Trump characterized the call ..." (a sentence's first word too)
                 person = self.ents.find_person(tok.text)
@@ -535,7 +554,80 @@ class _Article:
                 return ent.name, "person", ent.role or role, _ent_span(doc, t)
         return None
 
+    def _owner_speaks(self, tok, resolve_pronouns: bool):
+        """'Obama's announcement', 'a man's voice', 'His statement' speak for the owner; 'His
+        office' is the office of the person 'his' refers to ("Eric Holcomb's office")."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or self.inside[poss.i]:
+            return None
+        phrase = _noun_phrase(self.doc, tok)
+        if poss.lower_ in _POSSESSIVE_PRONOUNS:
+            if not resolve_pronouns:
+                return None
+            low = _POSSESSIVE_PRONOUNS[poss.lower_]
+            if low == "it":
+                r = self._org_before(tok.idx)
+            else:
+                r = self.resolve_pronoun(poss, low)
+            if r is None:
+                return None
+            if tok.lemma_ in _OWNED_VOICES:
+                return r[0], r[1], r[2], phrase
+            if len([t for t in tok.subtree if t.i < tok.i]) > 2:
+                return None  # "his former campaign manager": more than a plain "his X"
+            return f"{r[0]}'s {tok.text}", "other", None, phrase
+        if tok.lemma_ not in _OWNED_VOICES:
+            return None
+        owner = self.ents.entity_at(poss.i)
+        if owner is not None and owner.kind in ("person", "org"):
+            return owner.name, owner.kind, owner.role, phrase
+        if poss.pos_ == "NOUN":  # "the man's voice" -> "man"
+            r = self.name_of(poss, resolve_pronouns=resolve_pronouns)
+            if r is not None:
+                return r[0], r[1], r[2], phrase
+        return None
+
+    def _org_before(self, char: int):
+        orgs = [(c, n) for c, n, k in self.subjects if k == "org" and c < char]
+        orgs += [(c, n) for c, n, k, _ in self.speakers if k == "org" and c < char]
+        if not orgs:
+            return None
+        c, n = max(orgs)
+        return (n, "org", None, n) if self.para_of(char) - self.para_of(c) <= 2 else None
+
+    def _titles(self) -> dict[int, set[str]]:
+        """Per person (by id), the title words written just before their mentions, spelled out."""
+        if getattr(self, "_title_cache", None) is None:
+            out: dict[int, set[str]] = {}
+            for p in self.ents.persons():
+                words = set()
+                for s, _ in p.mentions:
+                    before = re.findall(r"[A-Za-z]+\.?", self.text[max(0, s - 40):s])[-3:]
+                    for w in before:
+                        low = w.lower().rstrip(".")
+                        if low in _TITLE_WORDS:
+                            words.update(_TITLE_WORDS[low].split())
+                        elif low in _PERSON_TITLES:
+                            words.add(low)
+                out[id(p)] = words
+            self._title_cache = out
+        return self._title_cache
+
     def person_by_description(self, phrase: str):
+        """'the Ukrainian president' -> the person whose stated role reads the same; 'the
+        governor' -> the one person written with that title ("Gov. Eric Holcomb")."""
+        found = self._by_role(phrase)
+        if found is not None:
+            return found
+        f = fold(re.sub(r"^(?:the|a|an|this|that)\s+", "", phrase, flags=re.I))
+        if not f or len(f.split()) > 3:
+            return None
+        head = f.split()[-1]
+        titles = self._titles()
+        cands = [p for p in self.ents.persons() if head in titles.get(id(p), ())]
+        return cands[0] if len(cands) == 1 else None
+
+    def _by_role(self, phrase: str):
         """'the Ukrainian president' -> the person whose stated role reads the same."""
         f = fold(re.sub(r"^(?:the|a|an|this|that)\s+", "", phrase, flags=re.I))
         if not f:
@@ -563,14 +655,14 @@ class _Article:
                 return t.lemma_, "other", None, tok.text
         return None
 
-    def resolve_pronoun(self, tok):
+    def resolve_pronoun(self, tok, low: str | None = None):
         """'he'/'she'/'they' -> the latest speaker or subject before it (two paragraphs at most)
         that agrees in number and, where the article tells, in gender; else the latest person
         mentioned who agrees."""
         from .entities import noun_gender
 
         pos = tok.idx
-        low = tok.lower_
+        low = low or tok.lower_
         plural = low == "they"
         want = {"he": "m", "she": "f"}.get(low)
         para = self.para_of(pos)
@@ -1510,15 +1602,26 @@ def _stance_before(a: _Article, span: Span, frame):
     if first is None or not len(first) or first[0].sent.start == 0:
         return None
     prev = doc[first[0].sent.start - 1].sent
-    if a.para_of(prev.start_char) != a.para_of(span.start) or any(a.inside[t.i] for t in prev):
+    para = a.para_of(span.start)
+    opens_para = not a.text[a.paras[para][0]:span.start].strip(" “\"'‘")
+    # the sentence before in the paragraph; or, for a quote that is its paragraph's first words
+    # (a line of its own in one-sentence-per-line text), the paragraph before's last sentence
+    if a.para_of(prev.start_char) != para and not (opens_para and a.para_of(prev.start_char) == para - 1):
+        return None
+    if any(a.inside[t.i] for t in prev):
         return None
     root = prev.root
-    if root.lemma_ not in STANCE_VERBS | SPEECH_VERBS or root.lemma_ in ("think", "believe", "agree"):
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_ in ("think", "believe", "agree"):
         return None
-    r = _speaker_of_verb(a, root, list(prev))
+    # whoever did or said something in the sentence before says the quote standing alone after it
+    # ("Underwhelmed with her role, she left the series ... “This is not what I wanted ...”")
+    r = _speaker_of_verb(a, root, list(prev)) if root.lemma_ in STANCE_VERBS | SPEECH_VERBS else None
+    if r is None:
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        r = a.name_of(subj) if subj is not None else None
     if not r or r[1] != "person":
         return None
-    return (*r, None, _via(a, list(prev), r[0], root))
+    return (*r[:4], None, _via(a, list(prev), r[0], root))
 
 
 def _reported(a: _Article) -> list[Quote]:
