@@ -575,7 +575,8 @@ class _Article:
                 return r[0], r[1], r[2], phrase
             if len([t for t in tok.subtree if t.i < tok.i]) > 2:
                 return None  # "his former campaign manager": more than a plain "his X"
-            return f"{r[0]}'s {tok.text}", "other", None, phrase
+            rest = re.sub(r"^\S+\s+", "", phrase)  # "its anonymous source" -> "anonymous source"
+            return f"{r[0]}'s {rest}", "other", None, phrase
         if tok.lemma_ not in _OWNED_VOICES:
             return None
         owner = self.ents.entity_at(poss.i)
