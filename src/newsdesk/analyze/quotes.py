@@ -51,6 +51,8 @@ REPORTED_VERBS = {
     "announce", "tweet", "post", "acknowledge", "admit", "conclude", "suggest", "stress", "emphasise",
     "emphasize", "predict", "assert", "maintain", "confirm", "deny", "allege", "reiterate", "contend",
     "testify", "reveal", "disclose", "indicate", "promise", "vow", "pledge", "concede", "caution", "complain",
+    "joke", "quip", "remark", "reaffirm", "underline", "hint", "mention", "observe", "point", "recall", "reply",
+    "respond", "answer", "recount", "assure", "inform", "remind",
 }
 WRITE_VERBS = {"write", "post", "tweet"}
 MEDIUM_NOUNS = re.compile(
@@ -65,7 +67,7 @@ _OUTLET_WORDS = re.compile(
     r"|broadcast\w*|magazine|daily|media|network|channel|wire|reuters|bloomberg|cnn|bbc|nbc|cbs|abc|fox|npr|pbs"
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
-    r"|huffpost|buzzfeed)\b", re.I)
+    r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus)\b", re.I)
 RECIRCULATION = re.compile(
     r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
     r"content|posts|reading))?|read (?:more|next|also)|more (?:from|on|stories|news|like this)|recommended(?: for you)?"
@@ -1669,6 +1671,7 @@ def _reported(a: _Article) -> list[Quote]:
             p = a.ents.find_person(q.speaker)
             q.role = p.role if p else None
         out.append(q)
+    out.extend(_according_clauses(a))
     for q in out:
         if q.via is None:
             q.via = next((o for s, e, o in relayed if s <= q.start and q.end <= e), None)
@@ -1680,6 +1683,49 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         kept.append(q)
     return kept
+
+
+def _according_clauses(a: _Article) -> list[Quote]:
+    """'Nearly 300 school districts closed, according to teachers unions' and 'According to the
+    Pentagon, the base serves ...': the sentence is the statement of whoever it is according to,
+    when that is a person, an office or a body of people (an outlet's or a study's account is a
+    fact it reports, not a statement; a sentence with quote marks is left to the direct quotes)."""
+    doc = a.doc
+    out = []
+    for t in doc:
+        if t.lower_ != "according" or a.inside[t.i] or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        if not pobj or pobj[0].lemma_ in _FINDINGS or pobj[0].lemma_ in _DOCUMENT_NOUNS:
+            continue
+        if a.relay_name(pobj[0]) is not None:
+            continue
+        sent = t.sent
+        if any(a.inside[x.i] or _is_mark(x) for x in sent):
+            continue
+        r = a.name_of(pobj[0])
+        if r is None or r[0] is None or a.is_outlet(r[0]) or _is_outlet(r[0]):
+            continue
+        if r[1] == "other" and (not _humanish_name(r[0]) or not _humanish(a, pobj[0])
+                                or pobj[0].lemma_ in _OUTLET_NOUNS | {"paper", "statistic", "datum", "figure", "record"}):
+            continue
+        phrase = {x.i for x in t.subtree} | {t.i + 1}
+        rest = [x for x in sent if x.i not in phrase]
+        while rest and (rest[0].is_punct or rest[0].is_space):
+            rest.pop(0)
+        while rest and (rest[-1].is_punct or rest[-1].is_space):
+            rest.pop()
+        if len([x for x in rest if x.is_alpha]) < 4:
+            continue
+        lo, hi = rest[0], rest[-1]
+        if lo.i < t.i < hi.i:  # "X, according to Y, did Z": keep the words after it only when they carry the clause
+            continue
+        start, end = lo.idx, hi.idx + len(hi.text)
+        speaker, kind, role, mention = r
+        out.append(Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker,
+                         speaker_kind=kind, role=role, verb="according to", via=None, mention=mention,
+                         context=sent.text.strip()))
+    return out
 
 
 _TELL_LIKE = {"tell", "inform", "assure", "warn", "remind", "promise", "ask", "urge"}
