@@ -496,6 +496,11 @@ class ArticleEntities:
                 self._spell_out(found[0], name, orgs)
         else:
             mine = set(fold(name).split()) - self._COUNTRY_WORDS
+            if len(fold(name).split()) == 1 and name[:1].isupper():
+                # "TallGrass" for "TallGrass Distribution": the one two-word name it begins (not
+                # "Microsoft" for "Microsoft Security Response Alliance", a body of its own)
+                starts = [o for o in orgs if len(fold(o.name).split()) == 2 and fold(o.name).split()[0] == fold(name)]
+                return starts[0] if len(starts) == 1 else None
             if len(mine) < 2:
                 return None
             for o in orgs:
@@ -641,7 +646,10 @@ def guess_genders(ents: ArticleEntities) -> None:
             if span is None:
                 continue
             before = doc[max(0, span.start - 4):span.start]
-            g = noun_gender(span.text) or noun_gender(" ".join(t.text for t in before if t.pos_ != "PROPN" or
+            # the mention's words minus the name itself: "Tishana King" is not a king, "Queen Elizabeth" a queen
+            own = set(fold(person.name).split())
+            g = noun_gender(" ".join(w for w in span.text.split() if fold(w) not in own)) or noun_gender(
+                " ".join(t.text for t in before if t.pos_ != "PROPN" or
                                                                 t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS))
             if g is None and span.end < len(doc) and doc[span.end].text == ",":  # "Cengiz, fiancée of ..."
                 app = []
@@ -672,6 +680,16 @@ def guess_genders(ents: ArticleEntities) -> None:
         if nsubj and not any(ents.entity_at(t.i) is not None and ents.entity_at(t.i).kind == "person"
                              for t in nxt if t.i < nsubj[0].i):
             votes.setdefault(id(person), []).append("m" if nsubj[0].lower_ == "he" else "f")
+    # "Tishana King says she saw ...": the he/she that is the subject of what a person says
+    for t in doc:
+        if t.lower_ not in ("he", "she") or t.dep_ != "nsubj" or t.head.dep_ != "ccomp":
+            continue
+        verb = t.head.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        person = ents.entity_at(subj[0].i) if subj else None
+        if person is not None and person.kind == "person" and not any(
+                ents.entity_at(x.i) not in (None, person) for x in doc[subj[0].i:t.i]):
+            votes.setdefault(id(person), []).append("m" if t.lower_ == "he" else "f")
     for person in ents.persons():
         v = votes.get(id(person), [])
         if len(person.name.split()) > 1:
