@@ -80,3 +80,20 @@ def test_revisit_is_spread_over_adds_and_finishes():
     assert e._revisit_job is None
     assert all(e.story_of(f"r{i}-{o}") in e.stories for i in range(30) for o in range(4))
     assert sum(len(s.members) for s in e.stories.values()) == len(e.docs) == 120
+
+
+def test_a_story_that_goes_on_for_days_keeps_only_its_recent_articles_in_memory():
+    """An ongoing event reported every few hours for ten days stays one open story, but only the
+    articles of the last window stay in memory; the older ones still answer story_of."""
+    e = Engine(Params(window_hours=24))
+    a, b, c, d = _names(7)
+    for i in range(40):  # every 6 hours
+        e.add(f"o{i}", f"{a} port strike enters day {i // 4 + 1}",
+              f"Dockers in {c} kept the port of {d} closed as {a} and {b} failed to agree on wages. "
+              f"Ships queued outside {c}; {a} said talks with {b} would resume. Update {i}.",
+              published=T0 + i * 6 * HOUR)
+    sid = e.story_of("o39")
+    story = e.stories[sid]
+    assert e.story_of("o0") == sid and story.size == 40
+    assert "o0" not in e.docs and len(story.members) <= 6  # about a day of articles
+    assert story.first_ts == T0

@@ -182,6 +182,7 @@ class Engine:
         self.assignments: dict[Key, int] | None = {} if keep_assignments else None
         self.dupes = DuplicateFinder() if duplicates else None
         self._expiry: list = []          # heap of (last_ts, story id)
+        self._aging: list = []           # heap of (published, seq, article) of dated open articles
         self._by_seq: list = []          # heap of (last_seq, story id), for the capacity bound
         self._since_recluster = 0
         self._revisited_seq = 0          # newest arrival already seen by a revisit
@@ -411,6 +412,8 @@ class Engine:
         if new:
             best = self._new_story()
         self.docs[key] = d
+        if ts is not None:
+            heapq.heappush(self._aging, (ts, d.seq, d))
         self._attach(d, best)
         if new and not f.empty:
             self._find_storyline(best)
@@ -436,6 +439,8 @@ class Engine:
             self.storyline_parent.setdefault(story, storyline)
         d = _Doc(key, self.seq, ts, title, source, f, vec, evec, story, self.n)
         self.docs[key] = d
+        if ts is not None:
+            heapq.heappush(self._aging, (ts, d.seq, d))
         self._attach(d, s)
 
     def refresh(self) -> None:
@@ -487,6 +492,12 @@ class Engine:
             s = self.stories.get(sid)
             if s is not None and s.last_ts == ts:  # else stale: the story moved on or is gone
                 self._close(s)
+        # An open story keeps only its articles of the last window in memory: a story that goes on
+        # for weeks (or one that chains) would otherwise hold every article it ever had.
+        while self._aging and self._aging[0][0] < horizon:
+            d = heapq.heappop(self._aging)[2]
+            if self.docs.get(d.key) is d:
+                self._retire(d)
         # Both heaps get an entry per attach and keep stale ones until popped; rebuild them from
         # the open stories when stale entries dominate, so they stay proportional to the window.
         if len(self._by_seq) > 4 * len(self.stories) + 1_000:
@@ -528,6 +539,24 @@ class Engine:
             root[x] = r
         self.storyline_parent = {x: r for x, r in root.items() if x in live or x in self.redirects}
         self._pruned_at = len(self.redirects) + len(self.storyline_parent)
+
+    def _retire(self, d: _Doc) -> None:
+        """Take an article older than the window out of memory while its story stays open. The story
+        keeps its size, outlets and first/last seen (the store has the article); its sums and names
+        now describe its recent articles, which is what later articles are compared with. A story's
+        last article in memory stays: the story closes with it."""
+        s = self.stories.get(d.story)
+        if s is None or len(s.members) <= 1:
+            return
+        del self.docs[d.key]
+        s.members.discard(d.key)
+        s.vnorm2 = _add_into(s.vsum, d.vec, -1.0, s.vnorm2)
+        s.enorm2 = _add_into(s.esum, d.evec, -1.0, s.enorm2)
+        s.names.subtract(d.f.entities)
+        s.lead.subtract(d.f.lead_entities)
+        s.years.subtract(d.f.years)
+        for c in (s.names, s.lead, s.years):
+            c += Counter()  # drop zero counts
 
     def _close(self, s: Story) -> None:
         self._archive(s)
