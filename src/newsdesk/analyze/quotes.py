@@ -1339,6 +1339,11 @@ def attribute(a: _Article) -> list[Quote]:
                 continue
         if _title_like(text):
             continue  # "American Pie", "Spike": a title or a name in quote marks, whoever is around it
+        if verb is not None and verb.lemma_ == "chant" or re.search(
+                r"\b(?:signs?|placards?|banners?|posters?|sayings?|slogans?|t-shirts?)\b[^.!?\n“”\"]{0,30}"
+                r"\b(?:such as|reading|that read|saying|with)\W{0,3}$",
+                a.text[max(0, span.start - 60):span.start - 1]):
+            continue  # 'Teachers chanted, “Fund our schools,”', 'signs with sayings such as, “...”': slogans
         if verb is not None and verb.lemma_ in _NAMING_VERBS and words <= 4 and any(
                 c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue  # 'H1N1 was commonly called "swine flu."': a name, not anyone's words
@@ -1706,7 +1711,8 @@ def _according_clauses(a: _Article) -> list[Quote]:
         r = a.name_of(pobj[0])
         if r is None or r[0] is None or a.is_outlet(r[0]) or _is_outlet(r[0]):
             continue
-        if r[1] == "other" and (not _humanish_name(r[0]) or not _humanish(a, pobj[0])
+        body = pobj[0].lemma_ in _BODIES | _ORG_DESCRIPTIONS | {"union", "organizer", "organiser"}
+        if r[1] == "other" and (not _humanish_name(r[0]) or not (body or _humanish(a, pobj[0]))
                                 or pobj[0].lemma_ in _OUTLET_NOUNS | {"paper", "statistic", "datum", "figure", "record"}):
             continue
         phrase = {x.i for x in t.subtree} | {t.i + 1}
