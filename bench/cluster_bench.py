@@ -1,8 +1,8 @@
 """Stories bench: newsdesk's online story engine beside baselines, in one run, one table per question.
 
     python bench/cluster_bench.py                 # everything (ECB+, short streams, sensitivity, scale 10k/30k/100k, dupes)
+    python bench/cluster_bench.py --only scale --scale 10000,100000,1000000   # checkpoints of one stream
     python bench/cluster_bench.py --only ecb      # ecb | short | lines | sens | scale | dupes
-    python bench/cluster_bench.py --scale 10000,100000,1000000
 
 Quality on ../shared/data/ecbplus (982 docs, 86 events = stories, 43 topics = storylines) as a stream,
 mean ± sd over random orders. Baselines: TF-IDF single-pass (centroid cosine, IDF fitted on the whole
