@@ -30,7 +30,7 @@ SPEECH_VERBS = {
     "plead", "exclaim", "shout", "scream", "whisper", "sing", "chant", "proclaim", "pledge", "report",
     "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
     "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak", "talk",
-    "order", "yell", "cry", "answer", "inform", "assure", "question",
+    "order", "yell", "cry", "answer", "inform", "assure", "question", "read",
 } | {
     # stance verbs: with a subject, the quote they take or introduce is that subject's words
     # ("Sadiq Khan thanked “the police ...”", "Trump defended his decision, “...”")
@@ -83,7 +83,7 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "i", "we", "it"}
 _QUANTIFIERS = {"some", "one", "many", "several", "most", "all", "both", "two", "three", "few", "none", "each",
                 "dozens", "hundreds", "thousands", "majority", "number", "a", "another", "others", "series",
                 "group", "couple", "pair", "handful", "lot", "host", "crowd"}
-_DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo",
+_DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo", "decree",
                    "communique", "notice", "announcement"}
 _PREP_LIKE = {"of", "for", "to", "with", "by", "from", "at", "in", "on", "and", "or", "the", "a", "an"}
 # Things that speak for their owner: "Obama's announcement", "the man's voice", "WHO's website"
@@ -466,6 +466,14 @@ class _Article:
                                 r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                                 if r:
                                     return r
+            if resolve_pronouns:
+                issuer = self._issuer(tok)
+                if issuer is not None:
+                    return issuer
+        if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl" and tok.head.head.lemma_ in _DOCUMENT_NOUNS:
+            issuer = self._issuer(tok.head.head) if resolve_pronouns else None  # "a statement which said"
+            if issuer is not None:
+                return issuer
         if tok.pos_ == "NOUN":
             owned = self._owner_speaks(tok, resolve_pronouns)
             if owned is not None:
@@ -590,6 +598,34 @@ class _Article:
                 return r[0], r[1], r[2], phrase
         return None
 
+    def _issuer(self, doc_tok):
+        """Who issued a statement, release, letter ...: the subject of the verb it is the object of
+        ("They released a statement which said", "In a press statement ..., the White House urged");
+        for "the statement" / "the press release", the issuer of the last one named before it
+        (two paragraphs back at most)."""
+        def own(t):
+            head = t.head
+            if t.dep_ == "pobj" and head.dep_ == "prep":
+                head = head.head
+            if t.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
+                return None
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c is not t), None)
+            r = self.name_of(subj) if subj is not None else None
+            return r if r and r[1] in ("person", "org") else None
+
+        r = own(doc_tok)
+        if r is not None or not any(c.lower_ in ("the", "this", "that") for c in doc_tok.children):
+            return r
+        para = self.para_of(doc_tok.idx)
+        for t in reversed(self.doc[:doc_tok.sent.start]):
+            if para - self.para_of(t.idx) > 2:
+                break
+            if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i]:
+                r = own(t)
+                if r is not None:
+                    return r
+        return None
+
     def _org_before(self, char: int):
         orgs = [(c, n) for c, n, k in self.subjects if k == "org" and c < char]
         orgs += [(c, n) for c, n, k, _ in self.speakers if k == "org" and c < char]
@@ -655,6 +691,9 @@ class _Article:
         lo = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for t in reversed(self.doc[lo:tok.i]):
             if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i]:
+                issuer = self._issuer(t)  # "TallGrass issued a statement ... It described ..."
+                if issuer is not None:
+                    return issuer[0], issuer[1], issuer[2], tok.text
                 return t.lemma_, "other", None, tok.text
         return None
 
