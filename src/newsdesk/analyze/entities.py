@@ -645,7 +645,11 @@ def guess_genders(ents: ArticleEntities) -> None:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None:
                 continue
-            before = doc[max(0, span.start - 4):span.start]
+            before = list(doc[max(0, span.start - 4):span.start])
+            for k in range(len(before) - 1, -1, -1):  # not across a quote's end: '“... a remarkable woman,” Farmer said'
+                if before[k].is_punct or before[k].is_quote:
+                    before = before[k + 1:]
+                    break
             # the mention's words minus the name itself: "Tishana King" is not a king, "Queen Elizabeth" a queen
             own = set(fold(person.name).split())
             g = noun_gender(" ".join(w for w in span.text.split() if fold(w) not in own)) or noun_gender(
