@@ -1631,6 +1631,17 @@ def _colon_intro(a: _Article, span: Span):
     toks = [t for t in sent if t.idx < span.start and not a.inside[t.i]]
     verbs = [t for t in toks if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     if not verbs:
+        if a.text[i] != ":":
+            return None
+        # "Chakrapani proposed:", "tour manager Thomas Gray, who cited only rugby:": whoever the
+        # sentence leading into the colon is about says what follows it
+        for v in reversed([t for t in toks if t.pos_ == "VERB"]):
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and v.dep_ == "relcl":
+                subj = v.head
+            r = a.name_of(subj) if subj is not None else None
+            if r and r[1] in ("person", "org"):
+                return (*r[:4], None, _via(a, toks, r[0], v))
         return None
     v = verbs[-1]
     r = _speaker_of_verb(a, v, toks)
