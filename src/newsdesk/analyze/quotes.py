@@ -445,6 +445,15 @@ class _Article:
             org = self.ents.find_org(name, expand=tok.ent_type_ == "ORG")
             if org is not None:
                 return org.name, "org", None, name
+            if " " not in name and name[:1].isupper():
+                # "Schiff" where only "Represenative Adam Schiff" (untagged) gave the full name
+                from .entities import is_first_name
+
+                for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", self.text):
+                    if is_first_name(m.group(1)) and m.group(1).lower() not in _PERSON_TITLES:
+                        full = f"{m.group(1)} {name}"
+                        self.ents.add_person(full, m.start(), m.end())
+                        return full, "person", None, name
             bare = strip_titles(name)  # "Broadcaster Piers Morgan", "Cardinal Marc Ouellet"
             if bare != name:
                 person = self.ents.find_person(bare)
@@ -640,8 +649,10 @@ class _Article:
             out: dict[int, set[str]] = {}
             for p in self.ents.persons():
                 words = set()
-                for s, _ in p.mentions:
+                own = set(fold(p.name).split())
+                for s, e in p.mentions:
                     before = re.findall(r"[A-Za-z]+\.?", self.text[max(0, s - 40):s])[-3:]
+                    before += [w for w in re.findall(r"[A-Za-z]+\.?", self.text[s:e]) if fold(w) not in own]
                     for w in before:
                         low = w.lower().rstrip(".")
                         if low in _TITLE_WORDS:
