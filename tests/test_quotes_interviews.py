@@ -108,3 +108,20 @@ def test_chants_and_signs_are_slogans_not_quotes():
         "with sayings such as, “Less Money on Testing, More Money on Students.”",
     ])
     assert quotes == []
+
+
+def test_a_quote_over_several_lines_without_reopening_marks_is_one_quote():
+    # ECB+ and some text dumps give a sentence per line, with the quote's marks only on its first
+    # and last line
+    quotes = extract_quotes([
+        "Peter Capaldi is the new Doctor.",
+        '"It is so wonderful not to keep this secret any more, " he said.',
+        '"For a while I couldn\'t even tell my daughter.',
+        "Being asked to play the Doctor is an amazing privilege.",
+        'I can\'t wait to get started. "',
+        "Capaldi admitted that it would be tricky to throw off his best-known role.",
+    ])
+    texts = [q.text for q in quotes]
+    assert "For a while I couldn't even tell my daughter.\n\nBeing asked to play the Doctor is an amazing " \
+           "privilege.\n\nI can't wait to get started." in texts
+    assert all(q.speaker == "Peter Capaldi" for q in quotes)

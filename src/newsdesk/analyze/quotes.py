@@ -199,16 +199,21 @@ def _closes_later(text: str, i: int, marks: str) -> bool:
 _CLOSING_LOOK = re.compile(r"[^\s\"“”]\s?[\"”](?=\s|$|[,.;:!?])")
 
 
-def _continues_into(text: str, para: tuple[int, int], open_mark: str) -> bool:
+def _continues_into(text: str, para: tuple[int, int], open_mark: str, after: list | None = None) -> bool:
     """A quote left open whose next paragraph has no opening mark but closes one first: a
-    quote that a sentence-per-line text (ECB+, some dumps) split over lines without re-opening."""
+    quote that a sentence-per-line text (ECB+, some dumps) split over lines without re-opening.
+    Short lines with no mark at all in between are inside it too ("“For a while I couldn't tell
+    my daughter." / "Being asked ... is an amazing privilege." / "I can't wait to get started. ”"),
+    up to eight of them; ``after`` holds the paragraphs after ``para``."""
     ps, pe = para
     if ps >= pe or open_mark not in "“\"":
         return False
     body = text[ps:pe]
     first = next((k for k, c in enumerate(body) if c in "\"“”"), None)
     if first is None:
-        return False
+        if after is None or len(body) > 300 or "\n" in body:
+            return False
+        return bool(after) and _continues_into(text, after[0], open_mark, after[1:8] if len(after) > 1 else [])
     if body[first] == "“":
         return False
     return bool(_CLOSING_LOOK.match(body, max(0, first - 2))) and (first == 0 or body[first - 1] != " " or
@@ -257,7 +262,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if cur.open_mark in _DOUBLE_OPEN and nxt is not None and nxt[0] < nxt[1] and text[nxt[0]] in _DOUBLE_OPEN:
                 carry = cur
-            elif nxt is not None and _continues_into(text, nxt, cur.open_mark):
+            elif nxt is not None and _continues_into(text, nxt, cur.open_mark, paragraphs[pi + 2:pi + 9]):
                 carry = cur
                 cur.reopen.append(-1)  # continues without a re-opening mark
             else:
