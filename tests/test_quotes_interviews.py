@@ -125,3 +125,11 @@ def test_a_quote_over_several_lines_without_reopening_marks_is_one_quote():
     assert "For a while I couldn't even tell my daughter.\n\nBeing asked to play the Doctor is an amazing " \
            "privilege.\n\nI can't wait to get started." in texts
     assert all(q.speaker == "Peter Capaldi" for q in quotes)
+
+
+def test_they_takes_up_people_named_together():
+    quotes = extract_quotes([
+        "Republican Gov. Eric Holcomb and leaders of the GOP-dominated Legislature have avoided criticism "
+        "of teachers. However, they said they don’t expect to take action on school funding until 2021.",
+    ])
+    assert [q.speaker for q in quotes] == ["Eric Holcomb and leaders of the GOP-dominated Legislature"]

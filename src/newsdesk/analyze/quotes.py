@@ -343,6 +343,26 @@ class _Article:
                 if r and (r[1] in ("person", "org") or (  # "The stores were reluctant ... they said"
                         r[1] == "other" and _is_plural(r[0], "other") and _humanish_name(r[0]))):
                     self.subjects.append((tok.idx, r[0], r[1]))
+                    joint = self._joint_subject(tok, r)
+                    if joint:  # "Eric Holcomb and leaders of the Legislature have avoided ... they said"
+                        self.subjects.append((tok.idx, joint, "other"))
+
+    def _joint_subject(self, tok, r) -> str | None:
+        """'Kimberly-Clark ... and Solaris Paper', 'Eric Holcomb and leaders of the Legislature': a
+        subject of several named together, as one plural speaker for a later 'they'."""
+        if not any(x.lower_ == "and" for x in tok.children if x.dep_ == "cc"):
+            return None
+        names = [r[0]]
+        for c in tok.children:
+            if c.dep_ != "conj":
+                continue
+            o = self.name_of(c, resolve_pronouns=False)
+            if o and o[1] in ("person", "org"):
+                names.append(o[0])
+            elif c.pos_ == "NOUN" and c.right_edge.i - c.left_edge.i < 8:
+                words = self.text[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
+                names.append(re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I))
+        return " and ".join(names) if len(names) > 1 else None
 
     @property
     def outlets(self) -> list[tuple[int, str]]:
@@ -769,6 +789,8 @@ def _is_plural(name: str, kind: str | None) -> bool:
         return True
     if kind != "other":
         return False
+    if " and " in name:
+        return True
     last = fold(name).split()[-1:] or [""]
     w = last[0]
     return w in _PLURAL_NOUNS or (w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3)
