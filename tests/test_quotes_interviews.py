@@ -33,8 +33,8 @@ def test_an_interview_stated_once_covers_the_speakers_later_quotes():
 
 def test_an_interview_with_a_reporter_named_with_the_outlet():
     quotes = extract_quotes([
-        "Kyle Robertson, a spokesperson for the coalition, told VOA Pentagon correspondent Carla Babb "
-        "that the claims are false.",
+        ("Kyle Robertson, a spokesperson for the coalition, told VOA Pentagon correspondent Carla Babb "
+        "that the claims are false."),
     ])
     assert [(q.speaker, q.via) for q in quotes] == [("Kyle Robertson", "VOA")]
 
@@ -49,8 +49,8 @@ def test_an_abbreviated_rank_does_not_end_the_sentence():
 
 def test_a_surname_joins_the_full_name_the_tagger_missed():
     quotes = _by_text(extract_quotes([
-        "Jeff Sanborn, president of Chapter & Verse, a Spokane advertising agency, said he thought the "
-        "campaign was meant to raise eyebrows.",
+        ("Jeff Sanborn, president of Chapter & Verse, a Spokane advertising agency, said he thought the "
+        "campaign was meant to raise eyebrows."),
         "“We want to try to help,” Sanborn said.",
     ]))
     assert quotes["We want to try to help"].speaker == "Jeff Sanborn"
@@ -87,8 +87,8 @@ def test_a_statement_speaks_for_whoever_issued_it():
 
 def test_a_quote_standing_alone_after_what_a_person_did():
     quotes = _by_text(extract_quotes([
-        "Underwhelmed with her role, Denise Crosby left the series. “This is not what I wanted to become "
-        "an actor for.”",
+        ("Underwhelmed with her role, Denise Crosby left the series. “This is not what I wanted to become "
+        "an actor for.”"),
     ]))
     assert quotes["This is not what I wanted to become an actor for"].speaker == "Denise Crosby"
 
@@ -104,8 +104,8 @@ def test_according_to_a_body_of_people_is_their_statement_but_an_outlet_is_not()
 
 def test_chants_and_signs_are_slogans_not_quotes():
     quotes = extract_quotes([
-        "Teachers chanted, “Fund our schools,” as hundreds of them lined the entrances, many holding signs "
-        "with sayings such as, “Less Money on Testing, More Money on Students.”",
+        ("Teachers chanted, “Fund our schools,” as hundreds of them lined the entrances, many holding signs "
+        "with sayings such as, “Less Money on Testing, More Money on Students.”"),
     ])
     assert quotes == []
 
@@ -129,7 +129,7 @@ def test_a_quote_over_several_lines_without_reopening_marks_is_one_quote():
 
 def test_they_takes_up_people_named_together():
     quotes = extract_quotes([
-        "Republican Gov. Eric Holcomb and leaders of the GOP-dominated Legislature have avoided criticism "
-        "of teachers. However, they said they don’t expect to take action on school funding until 2021.",
+        ("Republican Gov. Eric Holcomb and leaders of the GOP-dominated Legislature have avoided criticism "
+        "of teachers. However, they said they don’t expect to take action on school funding until 2021."),
     ])
     assert [q.speaker for q in quotes] == ["Eric Holcomb and leaders of the GOP-dominated Legislature"]
