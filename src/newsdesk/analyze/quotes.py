@@ -676,7 +676,17 @@ class _Article:
                 words = set()
                 own = set(fold(p.name).split())
                 for s, e in p.mentions:
-                    before = re.findall(r"[A-Za-z]+\.?", self.text[max(0, s - 40):s])[-3:]
+                    # only the words leading into the name in its own sentence: "... apologizing to
+                    # the actor.\n\nBergeron chimed in" does not make Bergeron an actor
+                    window = self.text[max(0, s - 40):s]
+                    for m in reversed(list(re.finditer(r"[.!?;:\"“”()]?\s+", window))):
+                        w = re.findall(r"[A-Za-z]+(?=\.?$)", window[:m.start() + 1])
+                        if m.group()[:1] == "." and w and w[-1].lower() in _TITLE_WORDS:
+                            continue  # "Msgr. Farmer", "the Rev.\n\nLarry Kroon" keep their title
+                        if "\n" in m.group() or m.group()[:1] in ".!?;:\"“”()":
+                            window = window[m.end():]
+                            break
+                    before = re.findall(r"[A-Za-z]+\.?", window)[-3:]
                     before += [w for w in re.findall(r"[A-Za-z]+\.?", self.text[s:e]) if fold(w) not in own]
                     for w in before:
                         low = w.lower().rstrip(".")
