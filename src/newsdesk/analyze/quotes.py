@@ -698,9 +698,10 @@ class _Article:
             self._title_cache = out
         return self._title_cache
 
-    def person_by_description(self, phrase: str):
+    def person_by_description(self, phrase: str, before: int | None = None):
         """'the Ukrainian president' -> the person whose stated role reads the same; 'the
-        governor' -> the one person written with that title ("Gov. Eric Holcomb")."""
+        governor' -> the one person written with that title ("Gov. Eric Holcomb"), or where
+        several are, the one of them last mentioned before (two paragraphs back at most)."""
         found = self._by_role(phrase)
         if found is not None:
             return found
@@ -710,6 +711,12 @@ class _Article:
         head = f.split()[-1]
         titles = self._titles()
         cands = [p for p in self.ents.persons() if head in titles.get(id(p), ())]
+        if len(cands) > 1 and before is not None:
+            para = self.para_of(before)
+            last = [(max(m[0] for m in p.mentions if m[0] < before), p) for p in cands
+                    if any(m[0] < before for m in p.mentions)]
+            last = [(c, p) for c, p in last if para - self.para_of(c) <= 2]
+            cands = [max(last, key=lambda x: x[0])[1]] if last else cands
         return cands[0] if len(cands) == 1 else None
 
     def _by_role(self, phrase: str):
@@ -1474,7 +1481,11 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
 
     for i, q in enumerate(quotes):
         mention = (q.mention or "").strip()
-        if q.speaker_kind != "other" or not re.match(r"(?i)the\s", mention) or _is_plural(q.speaker, "other"):
+        definite = re.match(r"(?i)the\s", mention) or (
+            # 'the "Pose" actor previously said': the title in marks cut the phrase from its article
+            mention and re.search(r"(?i)\bthe\s+[\"“][^\"“”]{1,40}[\"”]\s+" + re.escape(mention) + r"\b",
+                                  a.text[max(0, q.start - 120):q.end + 120]))
+        if q.speaker_kind != "other" or not definite or _is_plural(q.speaker, "other"):
             continue
         if re.search(r"['’]s\b|\bof\b", mention):
             continue
@@ -1491,14 +1502,28 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
         if head in _HUMAN_WORDS or head in _RELATIONS or head in _DOCUMENT_NOUNS or not (
                 _ROLE_WORDS.search(head) or head.endswith(("ist", "ian")) or fold(mention).endswith("year old")):
             continue
+        titled = a.person_by_description(mention, q.start)  # of several governors, the one last named
+        if titled is not None:
+            q.speaker, q.speaker_kind = titled.name, "person"
+            q.role = q.role or titled.role or re.sub(r"(?i)^the\s+", "", mention)
+            continue
         prev = next((x for x in reversed(quotes[:i]) if x.speaker), None)
-        if prev is None or prev.speaker_kind != "person" or para - a.para_of(prev.start) > 1:
-            continue
-        person = a.ents.find_person(prev.speaker)
+        name = prev.speaker if prev is not None and prev.speaker_kind == "person" and \
+            para - a.para_of(prev.start) <= 1 else None
         gender = noun_gender(mention)
-        if person is not None and gender and person.gender and gender != person.gender:
+
+        def agrees(n):
+            p = a.ents.find_person(n)
+            return not (p is not None and gender and p.gender and gender != p.gender)
+
+        if name is None:  # else the person last written as a subject, two paragraphs back at most
+            subj = sorted((c, n) for c, n, k in a.subjects if k == "person" and c < q.start
+                          and para - a.para_of(c) <= 2 and agrees(n))
+            name = subj[-1][1] if subj else None
+        if name is None or not agrees(name):
             continue
-        q.speaker, q.speaker_kind = prev.speaker, "person"
+        person = a.ents.find_person(name)
+        q.speaker, q.speaker_kind = name, "person"
         q.role = q.role or (person.role if person else None) or re.sub(r"(?i)^the\s+", "", mention)
 
 
