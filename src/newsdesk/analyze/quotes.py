@@ -1013,7 +1013,8 @@ _REPORT_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?:report|article|story|interview
 _REPORT_NOUNS = {"report", "interview", "article", "story", "broadcast", "documentary", "podcast", "programme",
                  "program", "show", "piece", "segment", "column", "op-ed"}
 _RELAY_HEADS = {"tell", "speak", "talk", "say", "describe", "explain", "comment", "confirm", "write", "interview",
-                "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit"}
+                "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit",
+                "email", "e-mail", "send", "provide", "release", "forward"}  # "a statement emailed to NBC News"
 _BODIES = {"court", "committee", "council", "parliament", "congress", "senate", "assembly", "police", "ministry",
            "government", "department", "commission", "army", "board", "union", "cabinet", "house", "office",
            "embassy", "university", "school", "hospital", "party", "jury", "panel", "lawmakers", "company"}
