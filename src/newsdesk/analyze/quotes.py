@@ -199,12 +199,15 @@ def _closes_later(text: str, i: int, marks: str) -> bool:
 _CLOSING_LOOK = re.compile(r"[^\s\"“”]\s?[\"”](?=\s|$|[,.;:!?])")
 
 
-def _continues_into(text: str, para: tuple[int, int], open_mark: str, after: list | None = None) -> bool:
+def _continues_into(text: str, para: tuple[int, int], open_mark: str, after: list | None = None,
+                    through: bool = False) -> bool:
     """A quote left open whose next paragraph has no opening mark but closes one first: a
     quote that a sentence-per-line text (ECB+, some dumps) split over lines without re-opening.
     Short lines with no mark at all in between are inside it too ("“For a while I couldn't tell
     my daughter." / "Being asked ... is an amazing privilege." / "I can't wait to get started. ”"),
-    up to eight of them; ``after`` holds the paragraphs after ``para``."""
+    up to eight of them, and so are they before a line that re-opens the quote (the newspaper
+    convention, one sentence a line: "“We hoped it would be safe." / "We were 20 in one room." /
+    "“Suddenly we heard a bomb ..."); ``after`` holds the paragraphs after ``para``."""
     ps, pe = para
     if ps >= pe or open_mark not in "“\"":
         return False
@@ -213,11 +216,14 @@ def _continues_into(text: str, para: tuple[int, int], open_mark: str, after: lis
     if first is None:
         if after is None or len(body) > 300 or "\n" in body:
             return False
-        return bool(after) and _continues_into(text, after[0], open_mark, after[1:8] if len(after) > 1 else [])
+        return bool(after) and _continues_into(text, after[0], open_mark, after[1:8] if len(after) > 1 else [],
+                                               through=True)
+    if first == 0 and through and body[0] in "“\"" and _can_open(text, ps):
+        return True
     if body[first] == "“":
         return False
-    return bool(_CLOSING_LOOK.match(body, max(0, first - 2))) and (first == 0 or body[first - 1] != " " or
-                                                                     body[max(0, first - 2)] in ",.!?;:…")
+    closes = _CLOSING_LOOK.match(body, max(0, first - 2)) or first >= 1 and _CLOSING_LOOK.match(body, first - 1)
+    return bool(closes) and (first == 0 or body[first - 1] != " " or body[max(0, first - 2)] in ",.!?;:…")
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
@@ -282,8 +288,8 @@ def _can_close_curly(text: str, i: int) -> bool:
 
 def carry_end(text: str, para: tuple[int, int], start: int | None = None) -> int:
     """Where an unclosed quote ends: its line (text dumps keep single newlines) or its paragraph."""
-    if start is not None:
-        nl = text.find("\n", start, para[1])
+    if start is not None:  # (a quote begun paragraphs before ends on this paragraph's line)
+        nl = text.find("\n", max(start, para[0]), para[1])
         if nl != -1:
             return nl
     return para[1]
