@@ -510,6 +510,14 @@ class _Article:
                 issuer = self._issuer(tok)
                 if issuer is not None:
                     return issuer
+        if tok.lower_ == "who" and tok.dep_ == "nsubj":  # "according to police, who said ..."
+            if tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+                return self.name_of(tok.head.head, resolve_pronouns=resolve_pronouns)
+            k = tok.i - 1
+            while k >= tok.sent.start and self.doc[k].is_punct:
+                k -= 1
+            if k >= tok.sent.start and self.doc[k].pos_ in ("NOUN", "PROPN") and not self.inside[k]:
+                return self.name_of(self.doc[k], resolve_pronouns=resolve_pronouns)
         if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl" and tok.head.head.lemma_ in _DOCUMENT_NOUNS:
             issuer = self._issuer(tok.head.head) if resolve_pronouns else None  # "a statement which said"
             if issuer is not None:
@@ -1883,7 +1891,7 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
 
     comps = [c for c in v.children if c.dep_ == "ccomp" and same_clause(c)]
     if not comps:
-        return None
+        return _parenthetical_clause(a, v)
     k = v.idx - 1
     while k > sent.start_char and a.text[k] in " ,\u00a0":
         k -= 1
@@ -1932,6 +1940,35 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     between = doc[v.i + 1:lo] if lo > v.i else doc[hi:v.i]
     if any(a.inside[t.i] for t in between):
         return None  # a quote stands between the verb and the words: those are not what it reports
+    return lo, hi
+
+
+def _parenthetical_clause(a: _Article, v) -> tuple[int, int] | None:
+    """'The larger landers, he said, could deliver tools ...': a speech verb set off by commas
+    inside the clause it reports (the parser hangs it on that clause's verb) reports the whole
+    clause, or only the part after it where the part before holds quote marks."""
+    doc = a.doc
+    h = v.head
+    if v.dep_ not in ("parataxis", "advcl") or h is v or h.pos_ not in ("VERB", "AUX") or h.i < v.sent.start or \
+            h.i >= v.sent.end or not any(c.dep_ == "nsubj" for c in v.children) or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "mark") for c in v.children):
+        return None
+    own = sorted(t.i for t in v.subtree)
+    if not (doc[own[0]].text == "," or own[0] > 0 and doc[own[0] - 1].text == ","):
+        return None  # "X, he said," is set off by commas
+    sub = sorted(t.i for t in h.subtree if t.i < own[0] or t.i > own[-1])
+    if not sub:
+        return None
+    lo, hi = sub[0], sub[-1] + 1
+    if any(a.inside[t.i] for t in doc[lo:own[0]]) or _has_mark(doc[lo:own[0]]):
+        lo = own[-1] + 1
+    lo, hi = max(lo, v.sent.start), min(hi, v.sent.end)
+    while lo < hi and (doc[lo].lower_ in ("that", ",") or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")" or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
+        return None
     return lo, hi
 
 
