@@ -647,8 +647,8 @@ def guess_genders(ents: ArticleEntities) -> None:
                 continue
             before = list(doc[max(0, span.start - 4):span.start])
             for k in range(len(before) - 1, -1, -1):  # not across a quote's end: '“... a remarkable woman,” Farmer said'
-                if before[k].is_punct or before[k].is_quote:
-                    before = before[k + 1:]
+                if before[k].is_punct or before[k].is_quote or before[k].pos_ not in ("NOUN", "PROPN", "ADJ", "DET"):
+                    before = before[k + 1:]  # nor across a clause: 'A police spokesman said that when King'
                     break
             # the mention's words minus the name itself: "Tishana King" is not a king, "Queen Elizabeth" a queen
             own = set(fold(person.name).split())
