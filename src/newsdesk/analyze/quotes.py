@@ -543,7 +543,8 @@ class _Article:
             person = self.person_by_description(phrase)
             if person is not None:
                 return person.name, "person", person.role, phrase
-            return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "other", None, phrase
+            # "both attorneys", "the two lawyers": the description, not how many there were
+            return re.sub(r"^(?:the|a|an|both|(?:the\s+)?two)\s+", "", phrase, flags=re.I), "other", None, phrase
         return None
 
     def _named_in_apposition(self, tok):
