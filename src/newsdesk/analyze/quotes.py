@@ -13,6 +13,7 @@ Offsets are character offsets into ``"\\n\\n".join(paragraphs)``, which is exact
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -778,12 +779,24 @@ class _Article:
         para = self.para_of(pos)
         cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
         cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos]
-        cands.sort(key=lambda x: -x[0])
+        starts = [t.idx for t in self.doc]
+
+        def main_first(x):
+            # within a sentence, its main subject before a subject inside what it reports
+            # ("Moffat said Capaldi had been thought of ... “...,” he said": Moffat)
+            k = bisect.bisect_right(starts, x[0]) - 1
+            if k < 0:
+                return (0, 1, -x[0])
+            t = self.doc[k]
+            main = not any(h.dep_ == "ccomp" for h in t.ancestors)  # not inside what a verb reports
+            return (-t.sent.start, 0 if main else 1, -x[0])
+
+        cands.sort(key=main_first)
         for char, name, kind, role in cands:
             if para - self.para_of(char) > 2:
                 break
-            if _is_plural(name, kind) != plural:
-                continue
+            if _is_plural(name, kind) != plural or want and kind == "org":
+                continue  # an organisation is not "he" or "she"
             person = self.ents.find_person(name) if kind == "person" else None
             gender = person.gender if person is not None else noun_gender(name) if kind == "other" else None
             if want and gender and gender != want:
