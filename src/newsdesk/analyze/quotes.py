@@ -535,6 +535,13 @@ class _Article:
             phrase = _noun_phrase(self.doc, tok)
             for c in tok.children:  # "Public Ombudsman Nadia Cruz’s office" -> "Nadia Cruz’s office"
                 owner = self.ents.entity_at(c.i) if c.dep_ == "poss" else None
+                if owner is not None and (fold(owner.name) in self.journalists or self.is_outlet(owner.name)):
+                    # "reporter Nisan Ahmado's source", "Znak.com's source": the source, relayed
+                    k = c.i + 1
+                    while k < tok.i and self.doc[k].dep_ == "case":
+                        k += 1
+                    phrase = _join(self.doc, k, tok.i + 1)
+                    break
                 if owner is not None and owner.kind == "person":
                     k = c.i
                     while k > 0 and self.ents.entity_at(k - 1) is owner:
@@ -636,6 +643,8 @@ class _Article:
             if len([t for t in tok.subtree if t.i < tok.i]) > 2:
                 return None  # "his former campaign manager": more than a plain "his X"
             rest = re.sub(r"^\S+\s+", "", phrase)  # "its anonymous source" -> "anonymous source"
+            if self.is_outlet(r[0]) or fold(r[0]) in self.journalists:
+                return rest, "other", None, phrase  # a news outlet's source: the outlet is the relay
             return f"{r[0]}'s {rest}", "other", None, phrase
         if tok.lemma_ not in _OWNED_VOICES:
             return None
