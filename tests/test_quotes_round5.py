@@ -95,3 +95,11 @@ def test_a_gendered_word_in_another_clause_does_not_tell_a_persons_gender():
         "She said she watched as a sedan pulled up and a man jumped out.",
     ]))
     assert quotes["she watched as a sedan pulled up and a man jumped out"].speaker == "Tishana King"
+
+
+def test_a_second_person_with_the_same_surname_is_not_the_first():
+    quotes = extract_quotes([
+        "Usman Khan, 28, was shot by police. Khan had appeared to be wearing a suicide vest.",
+        "“I am in awe of the people who ran towards danger” tweeted Mayor of London Sadiq Khan (no relation).",
+    ])
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Sadiq Khan"]

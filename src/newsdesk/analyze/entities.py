@@ -327,6 +327,14 @@ class ArticleEntities:
             if not name or not re.search(r"[A-Za-z]", name):
                 continue
             entity = self._resolve_person(name, full, ent.start_char)
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if entity is not None and len(name.split()) == 1 and prev is not None and prev.is_alpha and \
+                    prev.text[:1].isupper() and prev.lower_ not in _PERSON_TITLES and (
+                    is_first_name(prev.text) or prev.pos_ == "PROPN" and not prev.ent_type_) \
+                    and fold(prev.text) not in fold(entity.name).split():
+                # "Sadiq Khan" where the tagger saw only "Khan" is not the "Usman Khan" named before
+                name = f"{prev.text} {name}"
+                entity = full.get(fold(name))
             if entity is None:
                 entity = Entity("person", name, name_key(name, "person"))
                 full[fold(name)] = entity
