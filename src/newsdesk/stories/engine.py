@@ -337,18 +337,24 @@ class Engine:
         if self.assignments is not None:
             self.assignments[d.key] = s.id
 
-    def _detach(self, d: _Doc) -> Story:
-        s = self.stories[d.story]
+    @staticmethod
+    def _unsum(s: Story, d: _Doc) -> None:
+        """Take an article out of its story's sums and name counts (what later articles meet)."""
         s.members.discard(d.key)
         s.vnorm2 = _add_into(s.vsum, d.vec, -1.0, s.vnorm2)
         s.enorm2 = _add_into(s.esum, d.evec, -1.0, s.enorm2)
         s.names.subtract(d.f.entities)
         s.lead.subtract(d.f.lead_entities)
         s.years.subtract(d.f.years)
+        for c in (s.names, s.lead, s.years):
+            c += Counter()  # drop zero counts
+
+    def _detach(self, d: _Doc) -> Story:
+        s = self.stories[d.story]
+        self._unsum(s, d)
         if d.source:
             s.sources[d.source] -= 1
-        for c in (s.names, s.lead, s.years, s.sources):
-            c += Counter()  # drop zero counts
+            s.sources += Counter()
         s.size -= 1
         self.changed.add(s.id)
         self._touched.add(s.id)
@@ -549,14 +555,7 @@ class Engine:
         if s is None or len(s.members) <= 1:
             return
         del self.docs[d.key]
-        s.members.discard(d.key)
-        s.vnorm2 = _add_into(s.vsum, d.vec, -1.0, s.vnorm2)
-        s.enorm2 = _add_into(s.esum, d.evec, -1.0, s.enorm2)
-        s.names.subtract(d.f.entities)
-        s.lead.subtract(d.f.lead_entities)
-        s.years.subtract(d.f.years)
-        for c in (s.names, s.lead, s.years):
-            c += Counter()  # drop zero counts
+        self._unsum(s, d)
 
     def _close(self, s: Story) -> None:
         self._archive(s)
