@@ -8,11 +8,9 @@ answer to "who said this, and to which outlet?".
 
 from __future__ import annotations
 
+from quote_helpers import by_text as _by_text
+
 from newsdesk.analyze.quotes import extract_quotes
-
-
-def _by_text(quotes):
-    return {q.text.rstrip(",. "): q for q in quotes}
 
 
 def test_an_interview_stated_once_covers_the_speakers_later_quotes():

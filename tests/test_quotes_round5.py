@@ -8,11 +8,9 @@ answer to "who said this, and to which outlet?".
 
 from __future__ import annotations
 
+from quote_helpers import by_text as _by_text
+
 from newsdesk.analyze.quotes import extract_quotes
-
-
-def _by_text(quotes):
-    return {q.text.rstrip(",. "): q for q in quotes}
 
 
 def test_said_the_actor_is_the_actor_not_the_host_named_after_the_word():

@@ -4,11 +4,9 @@ said this, and through which outlet?" when the copy names the speaker the short 
 
 from __future__ import annotations
 
+from quote_helpers import by_text as _by_text
+
 from newsdesk.analyze.quotes import extract_quotes
-
-
-def _by_text(quotes):
-    return {q.text.rstrip(",. "): q for q in quotes}
 
 
 def test_an_organisations_short_form_is_its_full_name():

@@ -6,11 +6,9 @@ reader would answer to "who said this, and to which outlet?".
 
 from __future__ import annotations
 
+from quote_helpers import by_text as _by_text
+
 from newsdesk.analyze.quotes import extract_quotes
-
-
-def _by_text(quotes):
-    return {q.text.rstrip(",. "): q for q in quotes}
 
 
 def test_a_title_inside_the_name_and_joint_speakers():
