@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from hashlib import sha1
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -135,7 +134,7 @@ class DuplicateFinder:
         # comprehension; the seed's hashfunc is int, so update_batch takes these values as they are.
         # (A Python hash call per shingle inside update_batch was a third of this finder's cost.)
         m = self._seed.copy()
-        m.update_batch([int.from_bytes(sha1(x).digest()[:4], "little") for x in shingles])
+        m.update_batch([int.from_bytes(hashlib.sha1(x).digest()[:4], "little") for x in shingles])
         return m
 
     def check(self, key, title: str, text: str, url: str | None = None) -> Duplicate | None:
