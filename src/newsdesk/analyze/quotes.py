@@ -61,8 +61,6 @@ MEDIUM_NOUNS = re.compile(
     r"|message|op-ed|column|email|e-mail|blog|podcast|broadcast|show|programme|program|press|release|remarks"
     r"|note|memo|filing|testimony|hearing|telegram|x|twitter|facebook|instagram|telegram|tiktok|youtube|threads"
     r"|truth social|linkedin|bluesky|weibo|radio|television|tv|debate|rally|appearance|call|session|report)\b", re.I)
-PLATFORMS = re.compile(r"^(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|Threads|Truth Social|LinkedIn"
-                       r"|Bluesky|Weibo|VK|Substack)$")
 _OUTLET_WORDS = re.compile(
     r"\b(?:news|press|agency|times|post|journal|herald|tribune|gazette|telegraph|guardian|radio|tv|television"
     r"|broadcast\w*|magazine|daily|media|network|channel|wire|reuters|bloomberg|cnn|bbc|nbc|cbs|abc|fox|npr|pbs"
@@ -1453,8 +1451,6 @@ def attribute(a: _Article) -> list[Quote]:
             acc = _according_speaker(a, frame)
             if acc:
                 (speaker, kind, role, mention), verb_text = acc
-            elif frame and frame[-1].text == ":" and False:
-                pass
         if speaker is None:
             # The sentence before ends in a colon and names a speaker; or the quote continues the last one.
             intro = _colon_intro(a, span) or _stance_before(a, span, frame)
@@ -1479,7 +1475,7 @@ def attribute(a: _Article) -> list[Quote]:
         if verb is not None and verb.lemma_ in _NAMING_VERBS and words <= 4 and any(
                 c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue  # 'H1N1 was commonly called "swine flu."': a name, not anyone's words
-        is_partial = _frame_has_prose(frame, around=span) and words < 25 and not _surrounds(frame, span)
+        is_partial = _frame_has_prose(frame) and words < 25 and not _surrounds(frame, span)
         q = Quote(text=text, start=start, end=end, kind="partial" if is_partial else "direct",
                   speaker=speaker, speaker_kind=kind, role=role, verb=verb_text, via=via, mention=mention,
                   context=_context(a, span.start, span.end),
@@ -1714,7 +1710,7 @@ _NAMING_NOUNS = {"slogan", "slogans", "tagline", "motto", "title", "titled", "en
                  "named", "song", "album", "film", "book", "show", "series", "campaign"}
 
 
-def _frame_has_prose(frame, around: Span | None = None) -> bool:
+def _frame_has_prose(frame) -> bool:
     """Words of the sentence that are neither the attribution nor punctuation."""
     content = [t for t in frame if t.is_alpha]
     return len(content) >= 6
