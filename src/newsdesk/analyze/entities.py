@@ -227,7 +227,7 @@ def strip_titles(name: str) -> str:
     """A person's name without the titles and occupations written before it ("Broadcaster
     Piers Morgan" -> "Piers Morgan"), as long as two words of the name are left."""
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in _PERSON_TITLES:
+    while len(words) > 2 and words[0].lower().rstrip(".") in _PERSON_TITLES and words[1][:1].isupper():
         words = words[1:]
     return " ".join(words)
 
@@ -251,6 +251,20 @@ def person_span(ent):
     if cut == ent.start or not any(x.text[:1].isupper() for x in ent.doc[cut:ent.end]):
         return ent
     return ent.doc[cut:ent.end]
+
+
+# The last word of a company's name: the small model tags "Dick Clark Productions" and "Reed
+# Smith LLP" as people.
+_COMPANY_ENDINGS = {"productions", "records", "studios", "pictures", "films", "inc", "corp", "ltd", "llc", "llp",
+                    "plc", "co", "group", "company", "foundation", "entertainment", "media", "partners", "holdings",
+                    "industries", "enterprises", "labs", "systems", "technologies", "associates", "airlines",
+                    "motors", "publishing", "communications", "sa", "ag", "gmbh", "nv", "bv"}
+
+
+def _org_named(ent) -> bool:
+    """A PERSON span that names a company by its last word ("Dick Clark Productions")."""
+    words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
+    return len(words) >= 2 and words[-1] in _COMPANY_ENDINGS
 
 
 def name_key(name: str, kind: str = "person") -> str:
@@ -319,7 +333,7 @@ class ArticleEntities:
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
-        persons = [person_span(e) for e in doc.ents if e.label_ == "PERSON"]
+        persons = [person_span(e) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)]
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
@@ -342,7 +356,7 @@ class ArticleEntities:
                 entity = self.by_key[entity.key]
             self._add_mention(entity, ent)
         for ent in doc.ents:
-            kind = KINDS.get(ent.label_)
+            kind = "org" if ent.label_ == "PERSON" and _org_named(ent) else KINDS.get(ent.label_)
             if kind is None or kind == "person":
                 continue
             name = clean_name(ent.text)
@@ -521,6 +535,8 @@ class ArticleEntities:
                 qual = min((k for k, w in enumerate(theirs) if w in ("of", "for") and k > 0
                             and not set(theirs[k + 1:]) <= mine | self._COUNTRY_WORDS), default=len(theirs))
                 extra = set(theirs[:qual]) - mine - self._COUNTRY_WORDS - self._places
+                if extra and theirs[:len(fold(name).split())] == fold(name).split():
+                    extra -= _COMPANY_ENDINGS  # "France Telecom" for "France Telecom SA"
                 if not extra:
                     found.append(o)
         return found[0] if len(found) == 1 else None

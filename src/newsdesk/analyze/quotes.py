@@ -461,13 +461,14 @@ class _Article:
             if not resolve_pronouns or low not in ("he", "she", "they"):
                 return None
             return self.resolve_pronoun(tok)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and not tok.text[:1].islower():  # "foreign ministry" tagged PROPN is a noun
             words = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i)
                      and t.pos_ == "PROPN"]
             name = clean_name(_join(self.doc, words[0].i, tok.i + 1)) if words else tok.text
             person = self.ents.find_person(name)
             if person is not None:
                 return person.name, "person", person.role, name
+            name = self._of_name(tok, name)
             if fold(name) in _PERSON_TITLES:  # "The President insists ..."
                 person = self.person_by_description(name)
                 if person is not None:
@@ -552,6 +553,30 @@ class _Article:
             # "both attorneys", "the two lawyers": the description, not how many there were
             return re.sub(r"^(?:the|a|an|both|(?:the\s+)?two)\s+", "", phrase, flags=re.I), "other", None, phrase
         return None
+
+    def _of_name(self, tok, name: str) -> str:
+        """'United Nations High Commissioner for Human Rights': a name that goes on in an 'of' or
+        'for' phrase of capitalised words (the parser cuts it at the preposition)."""
+        from .entities import _ORG_WORDS
+
+        if tok.lower_ not in _ORG_WORDS and tok.lower_ not in _PERSON_TITLES:
+            return name  # only a body or an office goes on so: "Marc Ouellet of the Holy See" does not
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == tok.i + 1),
+                    None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.pos_ != "PROPN" or self.ents.find_person(pobj.text) is not None or (
+                tok.ent_type_ == "PERSON" or self.ents.find_person(strip_titles(name)) is not None):
+            return name  # "Cardinal Marc Ouellet of the Holy See" is a person and where they serve
+        end = pobj.i + 1
+        while end < len(self.doc) and end <= pobj.right_edge.i and (
+                self.doc[end].text[:1].isupper() or self.doc[end].lower_ in ("of", "the", "and")):
+            end += 1  # "... for the Western District of New York"
+        while self.doc[end - 1].lower_ in ("of", "the", "and"):
+            end -= 1
+        words = list(self.doc[prep.i + 1:end])
+        if len(words) > 8 or not all(t.text[:1].isupper() or t.lower_ in ("and", "the", "of") for t in words):
+            return name
+        return f"{name} {_join(self.doc, prep.i, end)}"
 
     def _named_in_apposition(self, tok):
         """'The Senate Minority Leader, Chuck Schumer,' and 'a protester using the pseudonym Katya' name a person."""
@@ -1005,7 +1030,9 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 t.head.lemma_ in _RELAY_HEADS or t.head.lower_ in _RELAY_HEADS):
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj and not a.inside[pobj[0].i]:
-                outlet = a.relay_name(pobj[0], loose=t.head.lemma_ in ("speak", "talk"))
+                # "speaking to Ruptly", "in a statement to Rolling Stone": what one speaks or writes to
+                # by a name that is no person and no public body is a publication
+                outlet = a.relay_name(pobj[0], loose=t.head.lemma_ in _LOOSE_RELAY_HEADS)
                 if outlet:
                     return outlet
         if t.lower_ in ("in", "on") and t.dep_ == "prep":  # "In a News.com.au report, X said", "on NPR's show"
@@ -1017,6 +1044,11 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 outlet = a.relay_name(target) if target is not None and target.text[:1].isupper() else None
                 if outlet:
                     return outlet
+        if t.dep_ == "agent" and t.head.lemma_ in ("obtain", "see", "acquire", "review"):
+            pobj = [c for c in t.children if c.dep_ == "pobj"]  # "The statement, obtained by Variety, said"
+            outlet = a.relay_name(pobj[0], loose=True) if pobj and not a.inside[pobj[0].i] else None
+            if outlet and (speaker is None or fold(outlet) != fold(speaker)):
+                return outlet
         if t.dep_ == "agent" and t.head.lemma_ == "interview":  # "When interviewed by the BBC, Day said"
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             outlet = a.relay_name(pobj[0]) if pobj else None
@@ -1050,6 +1082,7 @@ _REPORT_NOUNS = {"report", "interview", "article", "story", "broadcast", "docume
 _RELAY_HEADS = {"tell", "speak", "talk", "say", "describe", "explain", "comment", "confirm", "write", "interview",
                 "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit",
                 "email", "e-mail", "send", "provide", "release", "forward"}  # "a statement emailed to NBC News"
+_LOOSE_RELAY_HEADS = {"speak", "talk", "statement", "comment", "email", "e-mail", "remark"}
 _BODIES = {"court", "committee", "council", "parliament", "congress", "senate", "assembly", "police", "ministry",
            "government", "department", "commission", "army", "board", "union", "cabinet", "house", "office",
            "embassy", "university", "school", "hospital", "party", "jury", "panel", "lawmakers", "company"}
@@ -1489,10 +1522,25 @@ def attribute(a: _Article) -> list[Quote]:
             last = q
     quotes.extend(_reported(a))
     quotes.sort(key=lambda q: q.start)
+    _after_reported(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
     _carry_relays(a, quotes)
     return quotes
+
+
+def _after_reported(a: _Article, quotes: list[Quote]) -> None:
+    """'Swift's rep told Fox News that this was not the whole truth. "Big Machine is trying ..."':
+    a quote with no attribution of its own, in the paragraph of the reported speech that ends
+    just before it, goes on with that speaker (and relay)."""
+    for prev, q in zip(quotes, quotes[1:]):
+        if q.speaker or q.kind != "direct" or prev.kind != "reported" or not prev.speaker:
+            continue
+        if a.para_of(prev.start) != a.para_of(q.start) or not re.fullmatch(r"[\s.!?]*[\"“]?\s*",
+                                                                            a.text[prev.end:q.start]):
+            continue
+        q.speaker, q.speaker_kind, q.role, q.mention, q.via = (prev.speaker, prev.speaker_kind, prev.role,
+                                                               prev.mention, prev.via)
 
 
 _ORG_DESCRIPTIONS = {"company", "firm", "giant", "maker", "manufacturer", "retailer", "chain", "carrier", "airline",

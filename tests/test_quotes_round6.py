@@ -1,0 +1,84 @@
+"""Who said it, in the shapes the sixth round of work was about: statements given to or
+obtained by an outlet, a quote that goes on after reported speech, bodies and companies under
+their full names ("Russia's foreign ministry", "France Telecom SA", "the United Nations High
+Commissioner for Human Rights"), and companies the tagger takes for people.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "who said this, and to which outlet?".
+"""
+
+from __future__ import annotations
+
+from quote_helpers import by_text as _by_text
+
+from newsdesk.analyze.entities import entities_of
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_statement_to_an_outlet_or_obtained_by_one_is_relayed_by_it():
+    quotes = _by_text(extract_quotes([
+        "On Monday, Big Machine Records issued a statement about the awards show.",
+        "The statement, which was obtained by Variety, claimed that the two companies had “come to terms on a "
+        "licensing agreement.”",
+        "Dick Clark Productions denied that it had settled on an arrangement with the music label.",
+        "“At no time did Dick Clark Productions agree to a statement in partnership with Big Machine,” the "
+        "production company said in a separate statement to Rolling Stone.",
+    ]))
+    assert quotes["come to terms on a licensing agreement"].via == "Variety"
+    said = quotes["At no time did Dick Clark Productions agree to a statement in partnership with Big Machine"]
+    assert said.via == "Rolling Stone"
+    assert said.speaker == "Dick Clark Productions"
+
+
+def test_a_statement_to_a_body_or_a_person_is_no_relay():
+    quotes = _by_text(extract_quotes([
+        "“We have no comment,” the minister said in a statement to Parliament.",
+        "“We are sad,” Jane Smith said in a statement to John Brown.",
+    ]))
+    assert quotes["We have no comment"].via is None
+    assert quotes["We are sad"].via is None
+
+
+def test_a_quote_after_reported_speech_goes_on_with_its_speaker_and_outlet():
+    quotes = _by_text(extract_quotes([
+        "Swift's representative told Fox News that this, too, was not the whole truth. “Big Machine is trying "
+        "to deflect and make this about money by saying she owes them.”",
+    ]))
+    q = quotes["Big Machine is trying to deflect and make this about money by saying she owes them"]
+    assert q.speaker == quotes["this, too, was not the whole truth"].speaker
+    assert q.speaker and "representative" in q.speaker
+    assert q.via == "Fox News"
+
+
+def test_bodies_and_companies_keep_their_full_names():
+    quotes = _by_text(extract_quotes([
+        "Russia's foreign ministry said it viewed the move as “another measure contradicting” the peace deal.",
+        "The United Nations High Commissioner for Human Rights said the decision did “not modify existing "
+        "international law”.",
+        "France Telecom SA, which plans to send a maintenance boat, said service should be back by Dec. 31.",
+        "France Telecom said one of its maintenance boats in the Mediterranean area is headed to the site.",
+        "The Secretary of State said the talks would go on.",
+    ]))
+    assert quotes["another measure contradicting"].speaker == "Russia's foreign ministry"
+    assert quotes["not modify existing international law"].speaker == \
+        "United Nations High Commissioner for Human Rights"
+    assert quotes["one of its maintenance boats in the Mediterranean area is headed to the site"].speaker == \
+        "France Telecom SA"
+    assert quotes["the talks would go on"].speaker == "Secretary of State"
+
+
+def test_a_person_of_a_place_is_not_renamed_after_it():
+    quotes = _by_text(extract_quotes([
+        "Cardinal Marc Ouellet of the Holy See said “We have said for years that priests should follow "
+        "certain strict rules.”",
+    ]))
+    assert quotes["We have said for years that priests should follow certain strict rules"].speaker == \
+        "Marc Ouellet"
+
+
+def test_a_company_the_tagger_takes_for_a_person_is_an_organisation():
+    ents = {e.name: e.kind for e in entities_of(
+        "Dick Clark Productions denied that it had settled on an arrangement with Big Machine Records. "
+        "Dick Clark Productions said any agreement must be made with Taylor Swift's management team.")}
+    assert ents.get("Dick Clark Productions") == "org"
+    assert ents.get("Taylor Swift") == "person"
