@@ -82,3 +82,46 @@ def test_a_company_the_tagger_takes_for_a_person_is_an_organisation():
         "Dick Clark Productions said any agreement must be made with Taylor Swift's management team.")}
     assert ents.get("Dick Clark Productions") == "org"
     assert ents.get("Taylor Swift") == "person"
+
+
+def test_quoted_as_saying_by_an_outlet_is_the_person_through_the_outlet():
+    quotes = _by_text(extract_quotes([
+        "“I am very sure it will be considered... we take it very, very seriously,” Gabriela Shalev, Israel's "
+        "ambassador to the UN, was quoted as saying by Reuters.",
+        "Dr. Tom Frieden spoke on Monday. He said, in remarks published by CNN in February, “other than "
+        "influenza, no other respiratory virus has been tracked from emergence to continuous global spread.”",
+    ]))
+    q = quotes["I am very sure it will be considered... we take it very, very seriously"]
+    assert (q.speaker, q.via) == ("Gabriela Shalev", "Reuters")
+    q = quotes["other than influenza, no other respiratory virus has been tracked from emergence to continuous "
+               "global spread"]
+    assert (q.speaker, q.via) == ("Tom Frieden", "CNN")
+
+
+def test_the_outlet_and_this_website_are_the_outlet_named_before():
+    quotes = _by_text(extract_quotes([
+        "Scooter Braun is allegedly unhappy with his partner, according to a new report by E! News.",
+        "“Scooter is frustrated because his name is being dragged in the mud,” an insider told the outlet on "
+        "Monday. “He doesn't run Big Machine.”",
+        "Christopher Gunness, spokesman for the UN Relief and Works Agency, described the situation on the "
+        "ground to the EUobserver.",
+        "“It's impossible to do our jobs,” Gunness said.",
+        "The Israeli ambassador to the EU told this website that talks would go on next week in Brussels.",
+    ]))
+    assert quotes["Scooter is frustrated because his name is being dragged in the mud"].via == "E! News"
+    assert quotes["He doesn't run Big Machine"].via == "E! News"
+    assert quotes["It's impossible to do our jobs"].via == "EUobserver"
+    assert quotes["talks would go on next week in Brussels"].via == "EUobserver"
+
+
+def test_a_tokenised_closing_mark_before_the_name_closes_the_quote():
+    quotes = _by_text(extract_quotes([
+        "\"The information we have is a bit sketchy, but chances are that it will have been an anchor again, "
+        "\"Jonathan Wright, Interoute's director of wholesale products, said in a telephone interview.",
+        "\"Close to 90 percent of all the data traffic between Europe and the Middle East is carried on these "
+        "three cable systems.\"",
+    ]))
+    q = quotes["The information we have is a bit sketchy, but chances are that it will have been an anchor again"]
+    assert q.speaker == "Jonathan Wright"
+    assert quotes["Close to 90 percent of all the data traffic between Europe and the Middle East is carried on "
+                  "these three cable systems"].speaker == "Jonathan Wright"

@@ -66,7 +66,8 @@ _OUTLET_WORDS = re.compile(
     r"|broadcast\w*|magazine|daily|media|network|channel|wire|reuters|bloomberg|cnn|bbc|nbc|cbs|abc|fox|npr|pbs"
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
-    r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus)\b", re.I)
+    r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus"
+    r"|(?-i:[A-Z]\w*observer|Observer)|newsweek|billboard|rolling stone|forbes|slate|hollywood reporter)\b", re.I)
 RECIRCULATION = re.compile(
     r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
     r"content|posts|reading))?|read (?:more|next|also)|more (?:from|on|stories|news|like this)|recommended(?: for you)?"
@@ -186,6 +187,9 @@ def _can_close(text: str, i: int) -> bool:
         while j > 0 and text[j].isspace():
             j -= 1
         return text[i] == "”" or text[j] in ",.!?;:…-—–"
+    if prev.isspace() and text[i] == '"' and _is_word(nxt) and text[i - 2:i - 1] in (",", ".", "!", "?") and \
+            not _closes_later(text, i, "\"”"):
+        return True  # tokenised text: 'an anchor again, "Jonathan Wright ... said' (no mark follows in the line)
     return not prev.isspace() or text[i] in "»›」』"
 
 
@@ -376,10 +380,16 @@ class _Article:
         if getattr(self, "_outlets", None) is None:
             called = {fold(clean_name(m.group(1))) for m in _CALLED_OUTLET.finditer(self.text)}
             called |= {fold(clean_name(m.group(1))) for m in _OUTLET_CALLED.finditer(self.text)}
-            self._outlets = sorted((m[0], e.name) for e in self.ents.all() if e.kind in ("org", "person")
-                                   and (fold(e.name) in called or (e.kind == "org" and _is_outlet(e.name)
-                                                                   and not _BODIES & set(fold(e.name).split())))
-                                   for m in e.mentions)
+            found = {(m[0], e.name) for e in self.ents.all() if e.kind in ("org", "person")
+                     and (fold(e.name) in called or (e.kind == "org" and _is_outlet(e.name)
+                                                     and not _BODIES & set(fold(e.name).split())))
+                     for m in e.mentions}
+            for m in _REPORT_BY.finditer(self.text):  # "according to a new report by E! News" (untagged)
+                name = clean_name(m.group(1).rstrip("."))
+                if _is_outlet(name) and not _BODIES & set(fold(name).split()) and \
+                        not any(c == m.start(1) for c, _ in found):
+                    found.add((m.start(1), name))
+            self._outlets = sorted(found)
         return self._outlets
 
     def outlet_before(self, char: int) -> str | None:
@@ -425,7 +435,8 @@ class _Article:
         bare = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase, flags=re.I)
         if _MEDIA_PHRASE.fullmatch(bare):
             if bare.lower() in _OUTLET_NOUNS:
-                return self.outlet_before(tok.idx) if phrase.lower().startswith("the ") else None
+                # "told the newspaper", "told this website" (the outlet's own article names itself before)
+                return self.outlet_before(tok.idx) if phrase.lower().startswith(("the ", "this ")) else None
             return bare  # "state media"
         return None
 
@@ -1044,9 +1055,13 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 outlet = a.relay_name(target) if target is not None and target.text[:1].isupper() else None
                 if outlet:
                     return outlet
-        if t.dep_ == "agent" and t.head.lemma_ in ("obtain", "see", "acquire", "review"):
-            pobj = [c for c in t.children if c.dep_ == "pobj"]  # "The statement, obtained by Variety, said"
-            outlet = a.relay_name(pobj[0], loose=True) if pobj and not a.inside[pobj[0].i] else None
+        quoted = t.lower_ == "by" and _quoted_as_saying(t.head) is not None  # "was quoted as saying by Reuters"
+        if (t.dep_ == "agent" or quoted) and (t.head.lemma_ in ("obtain", "see", "acquire", "review", "publish", "air")
+                                              or quoted):
+            # "The statement, obtained by Variety, said", "in remarks published by CNN"
+            pobj = [c for c in t.children if c.dep_ == "pobj"]
+            loose = t.head.lemma_ in ("obtain", "acquire")
+            outlet = a.relay_name(pobj[0], loose=loose) if pobj and not a.inside[pobj[0].i] else None
             if outlet and (speaker is None or fold(outlet) != fold(speaker)):
                 return outlet
         if t.dep_ == "agent" and t.head.lemma_ == "interview":  # "When interviewed by the BBC, Day said"
@@ -1075,11 +1090,13 @@ _CALLED_OUTLET = re.compile(r"\b(?:news\s?site|news\s+agency|news\s+outlet|websi
                             r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 _OUTLET_CALLED = re.compile(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:news\s?site|news\s+agency|website|newspaper|daily|tabloid|broadcaster|outlet|magazine)\b")
+_REPORT_BY = re.compile(r"\b(?:report|article|story|interview|piece)s?\s+(?:by|from|in)\s+(?:the\s+)?"
+                        r"([A-Z][\w!.&'’-]*(?:\s+[A-Z][\w!.&'’-]*){0,4})")
 _REPORT_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?:report|article|story|interview|piece|broadcast)s?\s+(?:from|by|in|on)\s+"
                         r"|\s+(?:report|article|story|piece)s?$", re.I)
 _REPORT_NOUNS = {"report", "interview", "article", "story", "broadcast", "documentary", "podcast", "programme",
                  "program", "show", "piece", "segment", "column", "op-ed"}
-_RELAY_HEADS = {"tell", "speak", "talk", "say", "describe", "explain", "comment", "confirm", "write", "interview",
+_RELAY_HEADS = {"tell", "speak", "talk", "say", "claim", "describe", "explain", "comment", "confirm", "write", "interview",
                 "conversation", "remark", "statement", "appearance", "chat", "add", "state", "reveal", "admit",
                 "email", "e-mail", "send", "provide", "release", "forward"}  # "a statement emailed to NBC News"
 _LOOSE_RELAY_HEADS = {"speak", "talk", "statement", "comment", "email", "e-mail", "remark"}
@@ -1208,8 +1225,22 @@ def _subject_is_outlet(a: _Article, t) -> bool:
     return False
 
 
+def _quoted_as_saying(verb):
+    """The passive 'quoted' of "X was quoted as saying (by Reuters)", else None."""
+    if verb.lemma_ != "say":
+        return None
+    up = verb.head.head if verb.head.lower_ == "as" else verb.head
+    return up if up is not verb and up.lemma_ == "quote" else None
+
+
 def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
+    if _quoted_as_saying(verb):
+        # "X was quoted as saying by Reuters": X speaks, Reuters relays (see _via)
+        quoted = [c for c in _quoted_as_saying(verb).children if c.dep_ == "nsubjpass" and not a.inside[c.i]]
+        r = a.name_of(quoted[0]) if quoted else None
+        if r and r[0]:
+            return r
     agent = [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
     if agent and not a.inside[agent[0].i]:  # "described as 'knife-obsessed' by the police"
         r = a.name_of(agent[0])
@@ -1650,7 +1681,8 @@ def _conversations(a: _Article) -> list[tuple[int, str, str]]:
     Farmer if ...")."""
     out = []
     for v in a.doc:
-        if v.lemma_ not in ("tell", "speak", "talk", "ask", "interview") or v.pos_ != "VERB" or a.inside[v.i]:
+        if v.lemma_ not in ("tell", "speak", "talk", "ask", "interview", "describe", "explain") or v.pos_ != "VERB" \
+                or a.inside[v.i]:
             continue
         frame = [t for t in v.sent if not a.inside[t.i] and not _is_mark(t)]
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -1665,7 +1697,7 @@ def _conversations(a: _Article) -> list[tuple[int, str, str]]:
                     out.append((v.idx, r[0], outlet))
                     break
             continue
-        if v.lemma_ not in ("tell", "speak", "talk"):
+        if v.lemma_ not in ("tell", "speak", "talk", "describe", "explain"):
             continue
         r = _speaker_of_verb(a, v, frame)
         if not r or r[1] != "person":
