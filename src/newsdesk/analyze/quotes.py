@@ -1943,7 +1943,7 @@ def _according_clauses(a: _Article) -> list[Quote]:
         if a.relay_name(pobj[0]) is not None:
             continue
         sent = t.sent
-        if any(a.inside[x.i] or _is_mark(x) for x in sent):
+        if any(a.inside[x.i] for x in sent) or _has_mark(sent):  # (an apostrophe is no quote mark)
             continue
         r = a.name_of(pobj[0])
         if r is None or r[0] is None or a.is_outlet(r[0]) or _is_outlet(r[0]):
