@@ -125,3 +125,14 @@ def test_a_tokenised_closing_mark_before_the_name_closes_the_quote():
     assert q.speaker == "Jonathan Wright"
     assert quotes["Close to 90 percent of all the data traffic between Europe and the Middle East is carried on "
                   "these three cable systems"].speaker == "Jonathan Wright"
+
+
+def test_papers_named_like_the_sun_or_ndtv_are_outlets_not_speakers():
+    quotes = _by_text(extract_quotes([
+        "NDTV stated that the elephant had eaten a coconut filled with firecrackers.",
+        "The Vancouver Sun reported that other employees of the company escaped unharmed.",
+        "“We are devastated,” the victim's brother told the Toronto Star.",
+    ]))
+    assert "the elephant had eaten a coconut filled with firecrackers" not in quotes
+    assert "other employees of the company escaped unharmed" not in quotes
+    assert quotes["We are devastated"].via == "Toronto Star"
