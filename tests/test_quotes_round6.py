@@ -136,3 +136,14 @@ def test_papers_named_like_the_sun_or_ndtv_are_outlets_not_speakers():
     assert "the elephant had eaten a coconut filled with firecrackers" not in quotes
     assert "other employees of the company escaped unharmed" not in quotes
     assert quotes["We are devastated"].via == "Toronto Star"
+
+
+def test_the_statement_speaks_for_the_body_that_issued_it():
+    quotes = _by_text(extract_quotes([
+        "Two United States service members have been killed in a helicopter crash in Afghanistan, the US "
+        "military said in a statement on Wednesday.",
+        "“The cause of the crash is under investigation, however preliminary reports do not indicate it was "
+        "caused by enemy fire,” the statement said.",
+    ]))
+    assert quotes["The cause of the crash is under investigation, however preliminary reports do not indicate it "
+                  "was caused by enemy fire"].speaker == "US military"

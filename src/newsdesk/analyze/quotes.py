@@ -705,7 +705,11 @@ class _Article:
                 return None
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c is not t), None)
             r = self.name_of(subj) if subj is not None else None
-            return r if r and r[1] in ("person", "org") else None
+            if r and r[1] == "other" and subj.lemma_ in _ORG_DESCRIPTIONS and subj.lemma_ not in _DOCUMENT_NOUNS:
+                r = self._org_before(subj.idx) or r  # "The company said in a statement"
+            # "The US military said in a statement" (a body that is no named organisation)
+            return r if r and (r[1] in ("person", "org") or (
+                r[1] == "other" and _humanish_name(r[0]) and subj.lemma_ not in _DOCUMENT_NOUNS)) else None
 
         r = own(doc_tok)
         if r is not None or not any(c.lower_ in ("the", "this", "that") for c in doc_tok.children):
