@@ -147,3 +147,17 @@ def test_the_statement_speaks_for_the_body_that_issued_it():
     ]))
     assert quotes["The cause of the crash is under investigation, however preliminary reports do not indicate it "
                   "was caused by enemy fire"].speaker == "US military"
+
+
+def test_a_body_named_before_its_statement_is_the_speaker():
+    quotes = _by_text(extract_quotes([
+        "A Defence Ministry statement said the frigate was on anti-piracy patrol when it received a distress "
+        "call. The statement said commandos boarded the larger pirate boat.",
+        "A police statement said the man was arrested at the scene on Friday night.",
+        "A Facebook post said the school would stay closed until further notice.",
+    ]))
+    assert quotes["the frigate was on anti-piracy patrol when it received a distress call"].speaker == \
+        "Defence Ministry"
+    assert quotes["commandos boarded the larger pirate boat"].speaker == "Defence Ministry"
+    assert quotes["the man was arrested at the scene on Friday night"].speaker == "police"
+    assert quotes["the school would stay closed until further notice"].speaker != "Facebook"

@@ -518,6 +518,9 @@ class _Article:
                                 r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                                 if r:
                                     return r
+            owner = self._document_owner(tok)
+            if owner is not None:
+                return owner
             if resolve_pronouns:
                 issuer = self._issuer(tok)
                 if issuer is not None:
@@ -692,12 +695,36 @@ class _Article:
                 return r[0], r[1], r[2], phrase
         return None
 
+    def _document_owner(self, doc_tok):
+        """'A Defence Ministry statement', 'a police statement': the body named in front of the
+        document speaks through it (not a platform: "a Facebook post" is no one's words yet)."""
+        comp = [c for c in doc_tok.children if c.dep_ == "compound" and c.i < doc_tok.i and not self.inside[c.i]]
+        if not comp or MEDIUM_NOUNS.fullmatch(comp[0].lower_):
+            return None
+        lo = min(c.left_edge.i for c in comp)
+        words = [t for t in self.doc[lo:doc_tok.i] if t.dep_ != "det"]
+        if not words:
+            return None
+        name = clean_name(_join(self.doc, words[0].i, doc_tok.i))
+        if all(t.pos_ == "PROPN" for t in words):
+            person = self.ents.find_person(name)
+            if person is not None:
+                return person.name, "person", person.role, name
+            org = self.ents.find_org(name)
+            return (org.name if org else name), "org", None, name
+        if len(words) == 1 and (words[0].lemma_ in _HUMAN_WORDS or words[0].lemma_ in _BODIES):
+            return name, "other", None, name  # "a police statement"
+        return None
+
     def _issuer(self, doc_tok):
         """Who issued a statement, release, letter ...: the subject of the verb it is the object of
         ("They released a statement which said", "In a press statement ..., the White House urged");
         for "the statement" / "the press release", the issuer of the last one named before it
         (two paragraphs back at most)."""
         def own(t):
+            owner = self._document_owner(t)
+            if owner is not None:
+                return owner
             head = t.head
             if t.dep_ == "pobj" and head.dep_ == "prep":
                 head = head.head
