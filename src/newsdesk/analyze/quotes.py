@@ -68,7 +68,7 @@ _OUTLET_WORDS = re.compile(
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
     r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus"
     r"|(?-i:[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[A-Z]\w+ (?:Sun|Star|Standard|Express|Register|Sentinel|Ledger|Bee"
-    r"|Independent|Advertiser|Enquirer))|newsweek|billboard|rolling stone|forbes|slate|hollywood reporter)\b", re.I)
+    r"|Independent|Advertiser|Enquirer))|rolling stone|forbes|hollywood reporter)\b", re.I)
 RECIRCULATION = re.compile(
     r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
     r"content|posts|reading))?|read (?:more|next|also)|more (?:from|on|stories|news|like this)|recommended(?: for you)?"
