@@ -950,7 +950,7 @@ def _noun_phrase(doc, tok) -> str:
             keep.append(t.i)
         elif t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in ("of", "for", "at", "from", "with"):
             keep.extend(x.i for x in t.subtree)
-    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s"))
+    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s") or i == tok.i)
     if not keep:
         return tok.text
     # Contiguous run around the head only.
