@@ -161,3 +161,18 @@ def test_a_body_named_before_its_statement_is_the_speaker():
     assert quotes["commandos boarded the larger pirate boat"].speaker == "Defence Ministry"
     assert quotes["the man was arrested at the scene on Friday night"].speaker == "police"
     assert quotes["the school would stay closed until further notice"].speaker != "Facebook"
+
+
+def test_it_issuing_a_statement_that_it_then_quotes_gives_a_result():
+    # 'it' asks for the issuer of the statement, whose subject is 'it' again: this once recursed forever
+    quotes = extract_quotes(["The agency issued a statement on Monday. It said the school was hit by shells. "
+                             "It issued a statement. It said the talks were over."])
+    assert {q.text for q in quotes} >= {"the school was hit by shells", "the talks were over"}
+
+
+def test_a_titled_person_the_tagger_takes_for_an_organisation_is_a_person():
+    quotes = _by_text(extract_quotes([
+        "Homicide Detective Dominic Mangoni, testifying Tuesday at Hiller's preliminary hearing, said he asked "
+        "how she felt just hours after the shootings.",
+    ]))
+    assert quotes["he asked how she felt just hours after the shootings"].speaker == "Dominic Mangoni"

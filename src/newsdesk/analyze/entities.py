@@ -227,9 +227,12 @@ def strip_titles(name: str) -> str:
     """A person's name without the titles and occupations written before it ("Broadcaster
     Piers Morgan" -> "Piers Morgan"), as long as two words of the name are left."""
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in _PERSON_TITLES and words[1][:1].isupper():
-        words = words[1:]
-    return " ".join(words)
+    cut = 0
+    for i, w in enumerate(words[:-2]):  # "Homicide Detective Dominic Mangoni", "U.S. Attorney General William Barr"
+        if w.lower().rstrip(".") in _PERSON_TITLES and words[i + 1][:1].isupper() and all(
+                x[:1].isupper() for x in words[:i + 1]):
+            cut = i + 1
+    return " ".join(words[cut:])
 
 
 def person_span(ent):
@@ -365,6 +368,14 @@ class ArticleEntities:
             person = full.get(fold(name)) or (
                 self._resolve_person(name, full, ent.start_char) if len(name.split()) == 1 else None)
             if person is not None:  # "Zelenskyy" tagged ORG where "Volodymyr Zelenskyy" is a person
+                self._add_mention(person, ent)
+                continue
+            bare = strip_titles(name)
+            if kind == "org" and bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0]):
+                # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person
+                person = full.get(fold(bare)) or Entity("person", bare, name_key(bare, "person"))
+                full[fold(bare)] = person
+                person = self.by_key.setdefault(person.key, person)
                 self._add_mention(person, ent)
                 continue
             key = name_key(name, kind)

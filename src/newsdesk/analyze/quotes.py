@@ -738,6 +738,15 @@ class _Article:
             return r if r and (r[1] in ("person", "org") or (
                 r[1] == "other" and _humanish_name(r[0]) and subj.lemma_ not in _DOCUMENT_NOUNS)) else None
 
+        if getattr(self, "_issuing", False):
+            return None  # "It issued a statement ... It said": 'it' asks for the issuer of that statement again
+        self._issuing = True
+        try:
+            return self._find_issuer(doc_tok, own)
+        finally:
+            self._issuing = False
+
+    def _find_issuer(self, doc_tok, own):
         r = own(doc_tok)
         if r is not None or not any(c.lower_ in ("the", "this", "that") for c in doc_tok.children):
             return r
