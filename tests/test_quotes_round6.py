@@ -176,3 +176,13 @@ def test_a_titled_person_the_tagger_takes_for_an_organisation_is_a_person():
         "how she felt just hours after the shootings.",
     ]))
     assert quotes["he asked how she felt just hours after the shootings"].speaker == "Dominic Mangoni"
+
+
+def test_what_someone_was_asked_or_how_something_happened_is_a_topic_not_a_statement():
+    quotes = _by_text(extract_quotes([
+        "Elijah Coleman testified about what he was asked by detectives on the night of the shooting.",
+        "Shondell McAllister described how she and her four children moved to Albany from Guyana in 2007.",
+        "The doctor said that, what's more, there are many variations of the disease in farm workers.",
+    ]))
+    assert not any(t.startswith(("what he was asked", "how she and her four children")) for t in quotes)
+    assert any("there are many variations of the disease in farm workers" in t for t in quotes)

@@ -2012,6 +2012,7 @@ def _according_clauses(a: _Article) -> list[Quote]:
     return out
 
 
+_WH_WORDS = {"what", "how", "why", "whether", "where", "when", "who", "whom", "which", "if"}
 _TELL_LIKE = {"tell", "inform", "assure", "warn", "remind", "promise", "ask", "urge"}
 
 
@@ -2075,6 +2076,8 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")" or doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
+    if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s"):  # ("What's more, ...")
+        return None  # "testified about what he was asked", "described how they moved": a topic, not a statement
     if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
         return None
     between = doc[v.i + 1:lo] if lo > v.i else doc[hi:v.i]
