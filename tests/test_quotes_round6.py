@@ -180,8 +180,10 @@ def test_a_titled_person_the_tagger_takes_for_an_organisation_is_a_person():
 
 def test_what_someone_was_asked_or_how_something_happened_is_a_topic_not_a_statement():
     quotes = _by_text(extract_quotes([
-        "Elijah Coleman testified about what he was asked by detectives on the night of the shooting.",
-        "Shondell McAllister described how she and her four children moved to Albany from Guyana in 2007.",
+        "When asked by the prosecution to recall what he was asked before coming to court, Elijah Coleman said "
+        "it was to tell the truth.",
+        "Shondell McAllister explained how she and her four children moved to Albany from Guyana in January 2007 "
+        "and to First Street in September of that year.",
         "The doctor said that, what's more, there are many variations of the disease in farm workers.",
     ]))
     assert not any(t.startswith(("what he was asked", "how she and her four children")) for t in quotes)
