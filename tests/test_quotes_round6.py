@@ -193,3 +193,23 @@ def test_what_someone_was_asked_or_how_something_happened_is_a_topic_not_a_state
     ]))
     assert not any(t.startswith(("what he was asked", "how she and her four children")) for t in quotes)
     assert any("there are many variations of the disease in farm workers" in t for t in quotes)
+
+
+def test_a_person_the_tagger_takes_for_a_place_or_organisation_keeps_the_full_name():
+    quotes = _by_text(extract_quotes([
+        "The November 4 issue of Magyar Nemzet published an interview with Gáspár Maróth, the Hungarian "
+        "Government commissioner responsible for defence, in which the deal was announced.",
+        "While not naming any other bidders, Maróth said the Hungarian bid won after lengthy negotiations.",
+    ]))
+    assert quotes["the Hungarian bid won after lengthy negotiations"].speaker == "Gáspár Maróth"
+
+
+def test_a_short_company_name_is_the_company_not_a_headline_phrase():
+    quotes = _by_text(extract_quotes([
+        "Kraft Shooting: Yvonne Hiller Charged With Two Counts Of Murder",
+        "A Kraft Foods plant worker who had been suspended for feuding with colleagues returned minutes later "
+        "with a handgun, police said Friday.",
+        "Police said the shooting began minutes after she was escorted from the building.",
+        "The plant will remain closed indefinitely, Kraft said.",
+    ]))
+    assert quotes["The plant will remain closed indefinitely"].speaker == "Kraft Foods"

@@ -264,6 +264,18 @@ _COMPANY_ENDINGS = {"productions", "records", "studios", "pictures", "films", "i
                     "motors", "publishing", "communications", "sa", "ag", "gmbh", "nv", "bv"}
 
 
+def _named_with_a_role(ent, name: str) -> bool:
+    """'Gáspár Maróth, the Hungarian Government commissioner ...': a two- or three-word name set
+    beside a person's role (the small model tags unfamiliar names as organisations)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if any(w.lower() in _ORG_WORDS or w.lower() in _COMPANY_ENDINGS for w in words):
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and _ROLE_WORDS.fullmatch(c.lower_)
+               for c in ent.root.children)
+
+
 def _org_named(ent) -> bool:
     """A PERSON span that names a company by its last word ("Dick Clark Productions")."""
     words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
@@ -371,8 +383,10 @@ class ArticleEntities:
                 self._add_mention(person, ent)
                 continue
             bare = strip_titles(name)
-            if kind == "org" and bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0]):
-                # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person
+            if kind == "org" and (bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0])
+                                  or _named_with_a_role(ent, name)):
+                # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person; "Gáspár Maróth, the
+                # Hungarian Government commissioner" tagged ORG: a person the article gives a role
                 person = full.get(fold(bare)) or Entity("person", bare, name_key(bare, "person"))
                 full[fold(bare)] = person
                 person = self.by_key.setdefault(person.key, person)
@@ -533,6 +547,9 @@ class ArticleEntities:
                 # "TallGrass" for "TallGrass Distribution": the one two-word name it begins (not
                 # "Microsoft" for "Microsoft Security Response Alliance", a body of its own)
                 starts = [o for o in orgs if len(fold(o.name).split()) == 2 and fold(o.name).split()[0] == fold(name)]
+                if len(starts) > 1:  # "Kraft Shooting" (a headline's capitals) beside "Kraft Foods"
+                    starts = [o for o in starts if not re.search(r"\b" + re.escape(o.name.split()[-1].lower()) + r"\b",
+                                                                 text)]
                 return starts[0] if len(starts) == 1 else None
             if len(mine) < 2:
                 return None
