@@ -213,3 +213,16 @@ def test_a_short_company_name_is_the_company_not_a_headline_phrase():
         "The plant will remain closed indefinitely, Kraft said.",
     ]))
     assert quotes["The plant will remain closed indefinitely"].speaker == "Kraft Foods"
+
+
+def test_a_described_speaker_goes_by_the_description_and_keeps_it_whole_as_the_role():
+    quotes = _by_text(extract_quotes([
+        "A spokesperson for the British Foreign Office reiterated that the settlements “are illegal under "
+        "international law”.",
+        "Johnson's critics said this is a ploy to achieve a no-deal Brexit.",
+        "Eric Holcomb's office said he was keeping long-standing plans to travel to Florida.",
+    ]))
+    q = quotes["are illegal under international law"]
+    assert (q.speaker, q.role) == ("spokesperson", "spokesperson for the British Foreign Office")
+    assert quotes["this is a ploy to achieve a no-deal Brexit"].speaker == "critics"
+    assert quotes["he was keeping long-standing plans to travel to Florida"].speaker == "Eric Holcomb's office"
