@@ -226,3 +226,16 @@ def test_a_described_speaker_goes_by_the_description_and_keeps_it_whole_as_the_r
     assert (q.speaker, q.role) == ("spokesperson", "spokesperson for the British Foreign Office")
     assert quotes["this is a ploy to achieve a no-deal Brexit"].speaker == "critics"
     assert quotes["he was keeping long-standing plans to travel to Florida"].speaker == "Eric Holcomb's office"
+
+
+def test_an_outlet_named_with_a_hyphen_or_run_into_the_clause_keeps_its_own_name():
+    quotes = _by_text(extract_quotes([
+        "In remarks to the Agence France-Presse news service, Sheldon Yett of UNICEF observed, “I've seen mass "
+        "mobilisation campaigns before, but not over an entire country like this.”",
+        "Earlier this year, Tom Johnston told Billboard the Doobies have been in the studio with producer John "
+        "Shanks, creating five songs for an EP.",
+    ]))
+    assert quotes["I've seen mass mobilisation campaigns before, but not over an entire country like this"].via \
+        == "Agence France-Presse"
+    assert quotes["the Doobies have been in the studio with producer John Shanks, creating five songs for an EP"
+                  ].via == "Billboard"

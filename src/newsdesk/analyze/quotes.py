@@ -959,7 +959,7 @@ def _noun_phrase(doc, tok) -> str:
             keep.append(t.i)
         elif t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in ("of", "for", "at", "from", "with"):
             keep.extend(x.i for x in t.subtree)
-    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s") or i == tok.i)
+    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s", "-") or i == tok.i)
     if not keep:
         return tok.text
     # Contiguous run around the head only.
@@ -1153,8 +1153,13 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     doc = a.doc
     phrase = clean_name(_ent_span(doc, tok) if tok.ent_type_ else _noun_phrase(doc, tok))
     phrase = _REPORT_OF.sub("", phrase)  # "a report from ABC Australia", "a News.com.au report"
-    phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team)s?$", "",
-                    phrase, flags=re.I)  # "told the BBC interviewer"
+    phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team"
+                    r"|news service|news agency|wire service|newspaper)s?$", "",
+                    phrase, flags=re.I)  # "told the BBC interviewer", "to the Agence France-Presse news service"
+    phrase = re.sub(r"\s+-\s+", "-", phrase)
+    m = re.match(r"^(\S.*?)\s+the\s+\S", phrase)
+    if m and not re.search(r"\b(?:of|for|and|on|in|at|to|by|from)$", m.group(1), re.I):
+        phrase = m.group(1)  # "told Billboard the Doobies have been ...": the tagger ran on into the clause
     words = phrase.split()
     called = False
     while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
