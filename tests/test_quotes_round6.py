@@ -239,3 +239,14 @@ def test_an_outlet_named_with_a_hyphen_or_run_into_the_clause_keeps_its_own_name
         == "Agence France-Presse"
     assert quotes["the Doobies have been in the studio with producer John Shanks, creating five songs for an EP"
                   ].via == "Billboard"
+
+
+def test_an_interview_an_outlet_published_relays_that_persons_later_words():
+    quotes = _by_text(extract_quotes([
+        "On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal to buy the company.",
+        "The November 4 issue of Magyar Nemzet published an interview with Gáspár Maróth, the Hungarian "
+        "Government commissioner responsible for defence, in which the deal was announced.",
+        "While not naming any other bidders, Maróth said the Hungarian bid won after lengthy negotiations.",
+    ]))
+    q = quotes["the Hungarian bid won after lengthy negotiations"]
+    assert (q.speaker, q.via) == ("Gáspár Maróth", "Magyar Nemzet")

@@ -1196,8 +1196,8 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
             po = [x for x in c.children if x.dep_ == "pobj"]
             if po and po[0].pos_ == "PROPN":
                 inner = clean_name(_ent_span(doc, po[0]) if po[0].ent_type_ else _noun_phrase(doc, po[0]))
-                if inner and _is_outlet(inner):
-                    return inner
+                if inner and (_is_outlet(inner) or journalists and a.is_outlet(inner)):
+                    return inner  # "Martin Smith of PBS", "The November 4 issue of Magyar Nemzet"
         if c.dep_ == "poss" and c.pos_ == "PROPN":  # "NPR's Emily Feng"
             inner = clean_name(_ent_span(doc, c))
             if inner and _is_outlet(inner):
@@ -1758,16 +1758,20 @@ def _conversations(a: _Article) -> list[tuple[int, str, str]]:
     Farmer if ...")."""
     out = []
     for v in a.doc:
-        if v.lemma_ not in ("tell", "speak", "talk", "ask", "interview", "describe", "explain") or v.pos_ != "VERB" \
-                or a.inside[v.i]:
+        published = v.lemma_ in ("publish", "air", "run", "broadcast") and any(
+            c.dep_ == "dobj" and c.lemma_ == "interview" for c in v.children)  # "X published an interview with Y"
+        if v.lemma_ not in ("tell", "speak", "talk", "ask", "interview", "describe", "explain") and not published \
+                or v.pos_ != "VERB" or a.inside[v.i]:
             continue
         frame = [t for t in v.sent if not a.inside[t.i] and not _is_mark(t)]
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        outlet = a.relay_name(subj) if subj is not None and subj.pos_ == "PROPN" else None
+        outlet = a.relay_name(subj) if subj is not None and (subj.pos_ == "PROPN" or published) else None
         if outlet:
-            objs = [c for c in v.children if c.dep_ == "dobj"]
+            objs = [c for c in v.children if c.dep_ == "dobj" and not published]
             objs += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                      for x in c.children if x.dep_ == "pobj"]
+            objs += [x for d in v.children if published and d.dep_ == "dobj" for c in d.children
+                     if c.dep_ == "prep" and c.lower_ == "with" for x in c.children if x.dep_ == "pobj"]
             for o in objs:
                 r = a.name_of(o)
                 if r and r[1] == "person" and fold(r[0]) != fold(outlet):
