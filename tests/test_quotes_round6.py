@@ -250,3 +250,12 @@ def test_an_interview_an_outlet_published_relays_that_persons_later_words():
     ]))
     q = quotes["the Hungarian bid won after lengthy negotiations"]
     assert (q.speaker, q.via) == ("Gáspár Maróth", "Magyar Nemzet")
+
+
+def test_a_statement_which_said_speaks_for_whoever_released_it():
+    quotes = _by_text(extract_quotes([
+        "Facebook released a statement which read, in part, “This judgment raises critical questions around "
+        "freedom of expression and the role that internet companies should play.”",
+    ]))
+    assert quotes["This judgment raises critical questions around freedom of expression and the role that "
+                  "internet companies should play"].speaker == "Facebook"

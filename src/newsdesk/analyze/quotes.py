@@ -467,6 +467,11 @@ class _Article:
                 return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "other", None, phrase
             return ent.name, ent.kind, ent.role, span
         low = tok.lower_
+        # "a statement which said": before other pronouns (the tagger calls "which" PRON)
+        if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl" and tok.head.head.lemma_ in _DOCUMENT_NOUNS:
+            issuer = self._issuer(tok.head.head) if resolve_pronouns else None  # "a statement which said"
+            if issuer is not None:
+                return issuer
         if tok.pos_ == "PRON" or low in _PRONOUNS:
             if resolve_pronouns and low == "it" and tok.dep_ == "nsubj":
                 return self.document_before(tok)
@@ -525,18 +530,6 @@ class _Article:
                 issuer = self._issuer(tok)
                 if issuer is not None:
                     return issuer
-        if tok.lower_ == "who" and tok.dep_ == "nsubj":  # "according to police, who said ..."
-            if tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-                return self.name_of(tok.head.head, resolve_pronouns=resolve_pronouns)
-            k = tok.i - 1
-            while k >= tok.sent.start and self.doc[k].is_punct:
-                k -= 1
-            if k >= tok.sent.start and self.doc[k].pos_ in ("NOUN", "PROPN") and not self.inside[k]:
-                return self.name_of(self.doc[k], resolve_pronouns=resolve_pronouns)
-        if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl" and tok.head.head.lemma_ in _DOCUMENT_NOUNS:
-            issuer = self._issuer(tok.head.head) if resolve_pronouns else None  # "a statement which said"
-            if issuer is not None:
-                return issuer
         if tok.pos_ == "NOUN":
             owned = self._owner_speaks(tok, resolve_pronouns)
             if owned is not None:
