@@ -259,3 +259,14 @@ def test_a_statement_which_said_speaks_for_whoever_released_it():
     ]))
     assert quotes["This judgment raises critical questions around freedom of expression and the role that "
                   "internet companies should play"].speaker == "Facebook"
+
+
+def test_a_one_word_exclamation_with_its_speaker_is_a_quote_and_the_next_goes_on():
+    quotes = _by_text(extract_quotes([
+        "Seven of the assists came on baskets by Anthony Davis.",
+        "“Amazing,” Davis said. “To be able to do that against every team is something special.”",
+        "The band will play “Takin’ It To the Streets,” Pat Simmons said.",
+    ]))
+    assert quotes["Amazing"].speaker == "Anthony Davis"
+    assert quotes["To be able to do that against every team is something special"].speaker == "Anthony Davis"
+    assert "Takin’ It To the Streets" not in quotes

@@ -1568,8 +1568,9 @@ def attribute(a: _Article) -> list[Quote]:
                 continue  # a term, title or name in quote marks, not a statement
             if _frame_has_prose(frame) and words < 10:
                 continue
-        if _title_like(text):
-            continue  # "American Pie", "Spike": a title or a name in quote marks, whoever is around it
+        if _title_like(text) and not (speaker and verb is not None and verb.lemma_ in ("say", "add", "tell")
+                                      and words == 1 and a.text[span.end - 1:span.end] in (",", "!", "?")):
+            continue  # "American Pie", "Spike": a title or a name in quote marks (not '“Amazing,” Davis said')
         if verb is not None and verb.lemma_ == "chant" or re.search(
                 r"\b(?:signs?|placards?|banners?|posters?|sayings?|slogans?|t-shirts?)\b[^.!?\n“”\"]{0,30}"
                 r"\b(?:such as|reading|that read|saying|with)\W{0,3}$",
