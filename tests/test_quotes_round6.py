@@ -270,3 +270,13 @@ def test_a_one_word_exclamation_with_its_speaker_is_a_quote_and_the_next_goes_on
     assert quotes["Amazing"].speaker == "Anthony Davis"
     assert quotes["To be able to do that against every team is something special"].speaker == "Anthony Davis"
     assert "Takin’ It To the Streets" not in quotes
+
+
+def test_in_the_words_of_someone_introduces_their_quote():
+    quotes = _by_text(extract_quotes([
+        "The man returned with worsening breathlessness.",
+        "Here is how bad things got in the words of the patient: “Two months after the onset of the symptoms, "
+        "I was unable to stand or walk for more than a few minutes.”",
+    ]))
+    assert quotes["Two months after the onset of the symptoms, I was unable to stand or walk for more than a few "
+                  "minutes"].speaker == "patient"

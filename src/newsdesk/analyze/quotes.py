@@ -1895,6 +1895,14 @@ def _colon_intro(a: _Article, span: Span):
     if not verbs:
         if a.text[i] != ":":
             return None
+        for t in toks:  # "in the words of the patient:", "in his own words:"
+            if t.lemma_ == "word" and t.dep_ == "pobj" and t.head.lower_ == "in":
+                of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+                owner = [x for c in of for x in c.children if x.dep_ == "pobj"] or \
+                    [c for c in t.children if c.dep_ == "poss"]
+                r = a.name_of(owner[0]) if owner else None
+                if r and r[0]:
+                    return (*r[:4], "in the words of", None)
         # "Chakrapani proposed:", "tour manager Thomas Gray, who cited only rugby:": whoever the
         # sentence leading into the colon is about says what follows it
         for v in reversed([t for t in toks if t.pos_ == "VERB"]):
