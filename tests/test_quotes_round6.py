@@ -280,3 +280,27 @@ def test_in_the_words_of_someone_introduces_their_quote():
     ]))
     assert quotes["Two months after the onset of the symptoms, I was unable to stand or walk for more than a few "
                   "minutes"].speaker == "patient"
+
+
+def test_outlet_names_the_tagger_runs_on_or_cuts_short():
+    quotes = _by_text(extract_quotes([
+        "Patrick Carlineo told The Associated Press that Carlineo never intended to harm Omar.",
+        "Speaking on al-Masirah TV in Yemen, military spokesperson Yahya Sarea said it had carried out the attack "
+        "using ten drones.",
+        "“Prince Andrew is not entitled to any form of immunity,” said one legal expert, as reported by the "
+        "Independent newspaper.",
+        "The EU has also warned Israel that the offensive was tarnishing its image, German news agency DPA reports.",
+    ]))
+    assert quotes["Carlineo never intended to harm Omar"].via == "Associated Press"
+    assert quotes["it had carried out the attack using ten drones"].via == "al-Masirah TV"
+    q = quotes["Prince Andrew is not entitled to any form of immunity"]
+    assert (q.speaker, q.via) == ("legal expert", "Independent")
+    assert quotes["the offensive was tarnishing its image"].via == "DPA"
+
+
+def test_a_spaced_hyphen_in_tokenised_text_is_one_name():
+    quotes = _by_text(extract_quotes([
+        "Dominique Strauss - Kahn spoke on Monday.",
+        "\"I completely understand the Greek populations' anger, \" Strauss - Kahn said.",
+    ]))
+    assert quotes["I completely understand the Greek populations' anger"].speaker == "Dominique Strauss-Kahn"

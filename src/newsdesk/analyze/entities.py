@@ -217,9 +217,12 @@ def clean_name(name: str) -> str:
         name = name[:-1]
     name = re.sub(r"[’']s$", "", name)
     name = re.sub(r"\s*\([^()]*$", "", name) or name  # "... Religious Freedom (USCIRF" cut at the bracket
+    name = re.sub(r"(?<=\w) - (?=\w)", "-", name)  # "Strauss - Kahn" in tokenised text is "Strauss-Kahn"
     words = name.split()
     while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in _TITLES) and len(words) > 1:
         words = words[1:]
+    while len(words) > 1 and words[-1] in ("that", "who", "which", "and", "or", "said", "says"):
+        words = words[:-1]  # "The Associated Press that ..." (the tagger ran on into the clause)
     return " ".join(words)
 
 

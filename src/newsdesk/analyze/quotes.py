@@ -559,7 +559,7 @@ class _Article:
             if person is not None:
                 return person.name, "person", person.role, phrase
             # "both attorneys", "the two lawyers": the description, not how many there were
-            return re.sub(r"^(?:the|a|an|both|(?:the\s+)?two)\s+", "", phrase, flags=re.I), "other", None, phrase
+            return re.sub(r"^(?:the|a|an|one|both|(?:the\s+)?two)\s+", "", phrase, flags=re.I), "other", None, phrase
         return None
 
     def _of_name(self, tok, name: str) -> str:
@@ -1071,8 +1071,9 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
     for t in tokens:
         # "Speaking to NBC News", "Talking to People magazine", "in an interview with Time
         # magazine", "described for news agency PA Media", "told Martin Smith of PBS"
-        if t.dep_ == "prep" and t.lower_ in ("to", "with", "for") and (
-                t.head.lemma_ in _RELAY_HEADS or t.head.lower_ in _RELAY_HEADS):
+        on_air = t.lower_ == "on" and t.head.lemma_ in ("speak", "talk", "appear", "say", "tell")
+        if t.dep_ == "prep" and (t.lower_ in ("to", "with", "for") or on_air) and (
+                t.head.lemma_ in _RELAY_HEADS or t.head.lower_ in _RELAY_HEADS or on_air):
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj and not a.inside[pobj[0].i]:
                 # "speaking to Ruptly", "in a statement to Rolling Stone": what one speaks or writes to
@@ -1146,16 +1147,20 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     doc = a.doc
     phrase = clean_name(_ent_span(doc, tok) if tok.ent_type_ else _noun_phrase(doc, tok))
     phrase = _REPORT_OF.sub("", phrase)  # "a report from ABC Australia", "a News.com.au report"
+    # "to the Agence France-Presse news service", "the Independent newspaper": a name before the noun
+    # (not "German news agency DPA", where the words before the noun are no name)
+    named = any(c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
+    called = named and bool(re.search(r"\s(?:news service|news agency|wire service|newspaper)s?$", phrase, re.I))
     phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team"
-                    r"|news service|news agency|wire service|newspaper)s?$", "",
-                    phrase, flags=re.I)  # "told the BBC interviewer", "to the Agence France-Presse news service"
+                    + (r"|news service|news agency|wire service|newspaper" if named else "") + r")s?$", "",
+                    phrase, flags=re.I)  # "told the BBC interviewer"
     phrase = re.sub(r"\s+-\s+", "-", phrase)
     m = re.match(r"^(\S.*?)\s+the\s+\S", phrase)
     if m and not re.search(r"\b(?:of|for|and|on|in|at|to|by|from)$", m.group(1), re.I):
         phrase = m.group(1)  # "told Billboard the Doobies have been ...": the tagger ran on into the clause
     words = phrase.split()
-    called = False
-    while words and not words[0][:1].isupper():  # "news agency PA Media" -> "PA Media"
+    while words and not words[0][:1].isupper() and words[0].lower() == words[0]:  # "news agency PA Media" -> "PA Media"
+        # (not "al-Masirah TV")
         called |= words.pop(0).lower() in _OUTLET_NOUNS | {"agency"}
     phrase = " ".join(words)
     if called and phrase and not _BODIES & set(fold(phrase).split()):
