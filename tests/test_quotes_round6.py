@@ -304,3 +304,15 @@ def test_a_spaced_hyphen_in_tokenised_text_is_one_name():
         "\"I completely understand the Greek populations' anger, \" Strauss - Kahn said.",
     ]))
     assert quotes["I completely understand the Greek populations' anger"].speaker == "Dominique Strauss-Kahn"
+
+
+def test_an_indefinite_description_is_someone_new_and_the_army_is_the_one_named_before():
+    quotes = _by_text(extract_quotes([
+        "The Israeli army said the UN school in the Jabaliya refugee camp was hit when troops responded to a "
+        "mortar attack.",
+        "UNRWA spokesman Christopher Gunness said the school was clearly marked.",
+        "An Israeli army spokesman said he had no information about the incident.",
+        "The army said it was checking the report.",
+    ]))
+    assert quotes["he had no information about the incident"].speaker != "Christopher Gunness"
+    assert quotes["it was checking the report"].speaker == "Israeli army"

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .entities import _PERSON_TITLES, ArticleEntities, clean_name, fold, strip_titles
+from .entities import _ORG_WORDS, _PERSON_TITLES, ArticleEntities, clean_name, fold, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -555,7 +555,9 @@ class _Article:
                         k -= 1
                     phrase = _join(self.doc, k, tok.i + 1)  # the article's words for the owner
                     break
-            person = self.person_by_description(phrase)
+            # "an Israeli army spokesman" is someone new, not the spokesman named before
+            person = self._by_role(phrase, strict=True) if re.match(r"(?i)(?:a|an|one|another)\s", phrase) \
+                else self.person_by_description(phrase)
             if person is not None:
                 return person.name, "person", person.role, phrase
             # "both attorneys", "the two lawyers": the description, not how many there were
@@ -565,8 +567,6 @@ class _Article:
     def _of_name(self, tok, name: str) -> str:
         """'United Nations High Commissioner for Human Rights': a name that goes on in an 'of' or
         'for' phrase of capitalised words (the parser cuts it at the preposition)."""
-        from .entities import _ORG_WORDS
-
         if tok.lower_ not in _ORG_WORDS and tok.lower_ not in _PERSON_TITLES:
             return name  # only a body or an office goes on so: "Marc Ouellet of the Holy See" does not
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == tok.i + 1),
@@ -812,8 +812,10 @@ class _Article:
             cands = [max(last, key=lambda x: x[0])[1]] if last else cands
         return cands[0] if len(cands) == 1 else None
 
-    def _by_role(self, phrase: str):
-        """'the Ukrainian president' -> the person whose stated role reads the same."""
+    def _by_role(self, phrase: str, strict: bool = False):
+        """'the Ukrainian president' -> the person whose stated role reads the same (with
+        ``strict``, only the same words: "an EDS spokesman" is Bill Ritz, "the EDS spokesman", but
+        "an Israeli army spokesman" is not the UNRWA spokesman named before)."""
         f = fold(re.sub(r"^(?:the|a|an|this|that)\s+", "", phrase, flags=re.I))
         if not f:
             return None
@@ -821,6 +823,8 @@ class _Article:
         exact = [p for p in with_roles if fold(p.role) == f or fold(p.role).endswith(" " + f) and len(f.split()) > 1]
         if len(exact) == 1:
             return exact[0]
+        if strict:
+            return None
         head = f.split()[-1]
         # "Chelyabinsk's governor" is not the "regional Deputy Governor"; "the Sudan government"
         # is not the "Sudanese government spokesperson" (the role's own head must match)
@@ -1601,6 +1605,7 @@ def attribute(a: _Article) -> list[Quote]:
     _after_reported(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
+    _fuller_descriptions(a, quotes)
     _carry_relays(a, quotes)
     for q in quotes:
         if q.speaker and q.speaker_kind == "other":
@@ -1636,6 +1641,23 @@ def _description_head(name: str) -> str:
     return out if any(c.isalpha() for c in out) else name
 
 
+def _fuller_descriptions(a: _Article, quotes: list[Quote]) -> None:
+    """'The army said' after 'The Israeli army said': a one-word definite description is the
+    fuller one with the same head that spoke or was a subject before (four paragraphs back at most)."""
+    for i, q in enumerate(quotes):
+        if q.speaker_kind != "other" or not q.speaker or " " in q.speaker.strip() or \
+                not re.match(r"(?i)the\s", q.mention or ""):
+            continue
+        head = fold(q.speaker)
+        para = a.para_of(q.start)
+        before = [(x.start, x.speaker) for x in quotes[:i] if x.speaker]
+        before += [(c, n) for c, n, k in a.subjects if c < q.start and k == "other"]
+        fuller = [n for c, n in sorted(before) if para - a.para_of(c) <= 4 and len(fold(n).split()) > 1
+                  and fold(n).split()[-1] == head and not re.search(r"(?i)\b(?:spokes\w+|of)\b", n)]
+        if fuller:
+            q.speaker = fuller[-1]
+
+
 def _after_reported(a: _Article, quotes: list[Quote]) -> None:
     """'Swift's rep told Fox News that this was not the whole truth. "Big Machine is trying ..."':
     a quote with no attribution of its own, in the paragraph of the reported speech that ends
@@ -1650,7 +1672,7 @@ def _after_reported(a: _Article, quotes: list[Quote]) -> None:
                                                                prev.mention, prev.via)
 
 
-_ORG_DESCRIPTIONS = {"company", "firm", "giant", "maker", "manufacturer", "retailer", "chain", "carrier", "airline",
+_ORG_DESCRIPTIONS = {"company", "firm", "brokerage", "giant", "maker", "manufacturer", "retailer", "chain", "carrier", "airline",
                      "charity", "organisation", "organization", "startup", "conglomerate", "supermarket", "studio",
                      "group", "agency", "corporation", "insurer", "bank", "operator", "automaker", "carmaker",
                      "club", "franchise", "brand", "business", "nonprofit", "non-profit", "lender", "utility"}
@@ -1732,6 +1754,8 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         nxt = next((x for x in quotes[i + 1:] if x.speaker and x.speaker != q.speaker), None)
         if nxt is None or nxt.speaker_kind != "person" or a.para_of(nxt.start) - a.para_of(q.start) > 1:
             continue
+        if fold(nxt.speaker).split()[-1] in _ORG_WORDS:
+            continue  # "Shifa Hospital", tagged as a person, names no one
         person = a.ents.find_person(nxt.speaker)
         if person is None or not person.mentions:
             continue
