@@ -316,3 +316,13 @@ def test_an_indefinite_description_is_someone_new_and_the_army_is_the_one_named_
     ]))
     assert quotes["he had no information about the incident"].speaker != "Christopher Gunness"
     assert quotes["it was checking the report"].speaker == "Israeli army"
+
+
+def test_the_police_are_a_body_not_the_one_officer_with_a_police_title():
+    quotes = _by_text(extract_quotes([
+        "Chris Tang, Hong Kong’s new police commissioner, said in an interview that police alone are not able "
+        "to end the violence.",
+        "The city’s police deny accusations of brutality and say they show utmost restraint.",
+    ]))
+    assert quotes["they show utmost restraint"].speaker != "Chris Tang"
+    assert "police" in quotes["they show utmost restraint"].speaker

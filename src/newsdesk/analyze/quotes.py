@@ -556,8 +556,12 @@ class _Article:
                     phrase = _join(self.doc, k, tok.i + 1)  # the article's words for the owner
                     break
             # "an Israeli army spokesman" is someone new, not the spokesman named before
-            person = self._by_role(phrase, strict=True) if re.match(r"(?i)(?:a|an|one|another)\s", phrase) \
-                else self.person_by_description(phrase)
+            if tok.lower_ in _PLURAL_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+                person = None  # "the city's police", "officials": a body, not the one person with that role
+            elif re.match(r"(?i)(?:a|an|one|another)\s", phrase):
+                person = self._by_role(phrase, strict=True)
+            else:
+                person = self.person_by_description(phrase)
             if person is not None:
                 return person.name, "person", person.role, phrase
             # "both attorneys", "the two lawyers": the description, not how many there were
