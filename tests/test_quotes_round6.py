@@ -326,3 +326,14 @@ def test_the_police_are_a_body_not_the_one_officer_with_a_police_title():
     ]))
     assert quotes["they show utmost restraint"].speaker != "Chris Tang"
     assert "police" in quotes["they show utmost restraint"].speaker
+
+
+def test_a_name_the_tagger_cut_short_is_whole():
+    quotes = _by_text(extract_quotes([
+        "According to Chief Superintendent Graciano Mijares of the regional police, the confirmed deaths are "
+        "fourteen civilians. Mijares further claimed 90 civilians were wounded.",
+        "Arnel dela Vega of the army's Western Mindanao Command said the Abu Sayyaf Group are the suspected "
+        "perpetrators.",
+    ]))
+    assert quotes["90 civilians were wounded"].speaker == "Graciano Mijares"
+    assert quotes["the Abu Sayyaf Group are the suspected perpetrators"].speaker == "Arnel dela Vega"

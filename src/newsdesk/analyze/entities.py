@@ -189,7 +189,7 @@ _ORG_WORDS = {"international", "group", "association", "committee", "university"
               "nations", "states"}
 # Name particles written in lower case ("Mohammad bin Salman", "Ursula von der Leyen").
 _PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "dos", "das", "van", "von", "der", "den",
-              "la", "le", "ben", "y", "del", "ter", "ten", "zu", "abu", "mac"}
+              "la", "le", "ben", "y", "del", "dela", "della", "ter", "ten", "zu", "abu", "mac"}
 _VARIANTS = [  # transliteration endings and doublings that spell the same name
     (re.compile(r"(?:yy|iy|ii|yi|ij)\b"), "y"),
     (re.compile(r"([a-z])\1+"), r"\1"),
@@ -265,6 +265,21 @@ _COMPANY_ENDINGS = {"productions", "records", "studios", "pictures", "films", "i
                     "plc", "co", "group", "company", "foundation", "entertainment", "media", "partners", "holdings",
                     "industries", "enterprises", "labs", "systems", "technologies", "associates", "airlines",
                     "motors", "publishing", "communications", "sa", "ag", "gmbh", "nv", "bv"}
+
+
+def _whole_name(ent):
+    """A PERSON span the small model cut short: a capitalised word it left out just after the span
+    ("Superintendent Graciano | Mijares") or just before a span that opens with a lower-case
+    particle ("Arnel | dela Vega") belongs to the name."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "" and \
+            doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_sent_start:
+        end += 1
+    if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
+            doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
 def _named_with_a_role(ent, name: str) -> bool:
@@ -351,7 +366,7 @@ class ArticleEntities:
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
-        persons = [person_span(e) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)]
+        persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)]
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
