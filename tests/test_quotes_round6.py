@@ -337,3 +337,17 @@ def test_a_name_the_tagger_cut_short_is_whole():
     ]))
     assert quotes["90 civilians were wounded"].speaker == "Graciano Mijares"
     assert quotes["the Abu Sayyaf Group are the suspected perpetrators"].speaker == "Arnel dela Vega"
+
+
+def test_via_an_outlet_or_its_reporter_relays_and_a_post_abbreviation_is_no_name():
+    quotes = _by_text(extract_quotes([
+        "Browns DL Sheldon Richardson decided to weigh in on Monday, saying that Rudolph should be disciplined "
+        "by the league for his role in the fight.",
+        "Richardson, via USA Today, said that Rudolph “can't antagonize a fight and then claim bullying.”",
+        "“The most important thing is we lost that game,” Cam Heyward said, via Brian Batko of the Pittsburgh "
+        "Post-Gazette.",
+    ]))
+    assert quotes["Rudolph should be disciplined by the league for his role in the fight"].speaker == \
+        "Sheldon Richardson"
+    assert quotes["can't antagonize a fight and then claim bullying"].via == "USA Today"
+    assert quotes["The most important thing is we lost that game"].via == "Pittsburgh Post-Gazette"

@@ -232,7 +232,8 @@ def strip_titles(name: str) -> str:
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-2]):  # "Homicide Detective Dominic Mangoni", "U.S. Attorney General William Barr"
-        if w.lower().rstrip(".") in _PERSON_TITLES and words[i + 1][:1].isupper() and all(
+        if (w.lower().rstrip(".") in _PERSON_TITLES or w.isupper() and w.isalpha() and 2 <= len(w) <= 4) and \
+                words[i + 1][:1].isupper() and all(
                 x[:1].isupper() for x in words[:i + 1]):
             cut = i + 1
     return " ".join(words[cut:])
@@ -252,7 +253,8 @@ def person_span(ent):
             cut = t.i + 1  # "Hosting Cook at Dreamforce ...": a sentence's participle, not a first name
             continue
         if (low in _PERSON_TITLES or low in _ORG_WORDS or (t.is_lower and t.is_alpha and low not in _PARTICLES)
-                or t.text in (",", "'s", "’s")):
+                or t.text in (",", "'s", "’s") or (t.is_upper and t.is_alpha and 2 <= len(t) <= 4)):
+            # (an all-capitals short word is a post or a party: "Browns DL Sheldon Richardson", "UK MP ...")
             cut = t.i + 1
     if cut == ent.start or not any(x.text[:1].isupper() for x in ent.doc[cut:ent.end]):
         return ent

@@ -1112,7 +1112,8 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
             outlet = a.relay_name(pobj[0]) if pobj else None
             if outlet:
                 return outlet
-        if t.lower_ == "per" and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News", "per Feng"
+        if t.lower_ in ("per", "via") and t.dep_ == "prep":  # "said Russell Zimmerman per ABC News", "per Feng",
+            # "said, via Brian Batko of the Pittsburgh Post-Gazette" ("via Twitter" names no outlet)
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             if pobj:
                 outlet = a.relay_name(pobj[0])
@@ -1823,7 +1824,7 @@ _OCCASION = re.compile(
     r"|twitter|facebook|instagram|wrote|writes|written|speech|session|in court|to the court|lawmakers"
     r"|investigators|detectives|reporters|podcast|episode|announcement|video|address|advert\w*|commercial"
     r"|told (?:them|him|her|police|officers|the jury))\b", re.I)
-_CONVERSATION = re.compile(r"\b(?:told|tells?|telling|spoke|speak\w*|talk\w*|interview\w*|remarks to|asked by"
+_CONVERSATION = re.compile(r"\b(?:told|tells?|telling|spoke|speak\w*|talk\w*|interview\w*|remarks to|asked by|via"
                            r"|conversation|emailed to|sent to)\b", re.I)
 
 
