@@ -63,3 +63,13 @@ def test_pinned_model_files_are_checked(tmp_path):
 def test_a_named_model_that_is_missing_says_so():
     with pytest.raises(ModelError, match="no_such_model_xyz"):
         ent.load_model("no_such_model_xyz")
+
+
+def test_titles_of_a_place_before_a_name_are_not_the_name():
+    from newsdesk.analyze.entities import strip_titles
+
+    assert strip_titles("First Minister of Scotland Nicola Sturgeon") == "Nicola Sturgeon"
+    assert strip_titles("Prime Minister of the United Kingdom Boris Johnson") == "Boris Johnson"
+    assert strip_titles("Homicide Detective Dominic Mangoni") == "Dominic Mangoni"
+    assert strip_titles("Bank of America Merrill Lynch") == "Bank of America Merrill Lynch"
+    assert strip_titles("Secretary of State") == "Secretary of State"

@@ -229,6 +229,10 @@ def clean_name(name: str) -> str:
 def strip_titles(name: str) -> str:
     """A person's name without the titles and occupations written before it ("Broadcaster
     Piers Morgan" -> "Piers Morgan"), as long as two words of the name are left."""
+    m = re.match(r"^(?:[A-Z][\w.]*\s+)*?([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}?"
+                 r"([A-Z][a-z]+\s+[A-Z][\w'’-]+)$", name)
+    if m and m.group(1).lower() in _PERSON_TITLES and is_first_name(m.group(2).split()[0]):
+        return m.group(2)  # "First Minister of Scotland Nicola Sturgeon"
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-2]):  # "Homicide Detective Dominic Mangoni", "U.S. Attorney General William Barr"
