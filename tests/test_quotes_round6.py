@@ -351,3 +351,19 @@ def test_via_an_outlet_or_its_reporter_relays_and_a_post_abbreviation_is_no_name
         "Sheldon Richardson"
     assert quotes["can't antagonize a fight and then claim bullying"].via == "USA Today"
     assert quotes["The most important thing is we lost that game"].via == "Pittsburgh Post-Gazette"
+
+
+def test_post_nominals_longer_company_names_and_contacted_by_an_outlet():
+    quotes = _by_text(extract_quotes([
+        "The US Department of Justice is investigating Ford Motor Company over its emissions tests.",
+        "Ford said the investigation does not involve the use of defeat devices.",
+        "Prosecutor Kama Melly QC said the men appear not to have shown any respect for the minimum standards "
+        "of decency.",
+        "“We received an inquiry from the office of the attorney general and are cooperating in the matter,” "
+        "said a WeWork spokesperson when contacted by Reuters.",
+    ]))
+    assert quotes["the investigation does not involve the use of defeat devices"].speaker == "Ford Motor Company"
+    assert quotes["the men appear not to have shown any respect for the minimum standards of decency"].speaker == \
+        "Kama Melly"
+    assert quotes["We received an inquiry from the office of the attorney general and are cooperating in the "
+                  "matter"].via == "Reuters"

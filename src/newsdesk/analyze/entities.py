@@ -210,6 +210,9 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "FRS"}
+
+
 def clean_name(name: str) -> str:
     """A mention as a name: no leading article, title or trailing possessive."""
     name = " ".join(name.split()).strip(" ,;:\"'“”‘’()")
@@ -223,6 +226,8 @@ def clean_name(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in ("that", "who", "which", "and", "or", "said", "says"):
         words = words[:-1]  # "The Associated Press that ..." (the tagger ran on into the clause)
+    while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
+        words = words[:-1]  # "Kama Melly QC", "Jane Smith MP"
     return " ".join(words)
 
 
@@ -407,10 +412,12 @@ class ArticleEntities:
                 self._add_mention(person, ent)
                 continue
             bare = strip_titles(name)
+            post_nominal = ent.text.split()[-1].rstrip(".,") in _POST_NOMINALS and len(bare.split()) in (2, 3)
             if kind == "org" and (bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0])
-                                  or _named_with_a_role(ent, name)):
+                                  or _named_with_a_role(ent, name) or post_nominal):
                 # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person; "Gáspár Maróth, the
-                # Hungarian Government commissioner" tagged ORG: a person the article gives a role
+                # Hungarian Government commissioner" tagged ORG: a person the article gives a role;
+                # "Kama Melly QC": a person's post-nominal
                 person = full.get(fold(bare)) or Entity("person", bare, name_key(bare, "person"))
                 full[fold(bare)] = person
                 person = self.by_key.setdefault(person.key, person)
@@ -571,6 +578,10 @@ class ArticleEntities:
                 # "TallGrass" for "TallGrass Distribution": the one two-word name it begins (not
                 # "Microsoft" for "Microsoft Security Response Alliance", a body of its own)
                 starts = [o for o in orgs if len(fold(o.name).split()) == 2 and fold(o.name).split()[0] == fold(name)]
+                if not starts:  # "Ford" for "Ford Motor Company": a longer company name it begins
+                    starts = [o for o in orgs if 3 <= len(fold(o.name).split()) <= 4
+                              and fold(o.name).split()[0] == fold(name)
+                              and fold(o.name).split()[-1] in _COMPANY_ENDINGS | {"corporation", "company"}]
                 if len(starts) > 1:  # "Kraft Shooting" (a headline's capitals) beside "Kraft Foods"
                     starts = [o for o in starts if not re.search(r"\b" + re.escape(o.name.split()[-1].lower()) + r"\b",
                                                                  text)]

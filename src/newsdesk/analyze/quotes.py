@@ -1099,8 +1099,9 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 if outlet:
                     return outlet
         quoted = t.lower_ == "by" and _quoted_as_saying(t.head) is not None  # "was quoted as saying by Reuters"
-        if (t.dep_ == "agent" or quoted) and (t.head.lemma_ in ("obtain", "see", "acquire", "review", "publish", "air")
-                                              or quoted):
+        if (t.dep_ == "agent" or quoted) and (t.head.lemma_ in ("obtain", "see", "acquire", "review", "publish", "air",
+                                                                 "contact", "reach", "ask") or quoted):
+            # ("when contacted by Reuters", "when reached by CNN", "asked by the BBC")
             # "The statement, obtained by Variety, said", "in remarks published by CNN"
             pobj = [c for c in t.children if c.dep_ == "pobj"]
             loose = t.head.lemma_ in ("obtain", "acquire")
@@ -1825,6 +1826,7 @@ _OCCASION = re.compile(
     r"|investigators|detectives|reporters|podcast|episode|announcement|video|address|advert\w*|commercial"
     r"|told (?:them|him|her|police|officers|the jury))\b", re.I)
 _CONVERSATION = re.compile(r"\b(?:told|tells?|telling|spoke|speak\w*|talk\w*|interview\w*|remarks to|asked by|via"
+                           r"|contacted by|reached by"
                            r"|conversation|emailed to|sent to)\b", re.I)
 
 
