@@ -367,3 +367,14 @@ def test_post_nominals_longer_company_names_and_contacted_by_an_outlet():
         "Kama Melly"
     assert quotes["We received an inquiry from the office of the attorney general and are cooperating in the "
                   "matter"].via == "Reuters"
+
+
+def test_a_lower_case_body_the_tagger_calls_an_organisation_keeps_its_owner():
+    quotes = _by_text(extract_quotes([
+        "China's commerce ministry said removing tariffs imposed during the trade war is an important condition "
+        "for any deal.",
+        "The commerce ministry said talks would continue next week in Beijing.",
+    ]))
+    assert quotes["removing tariffs imposed during the trade war is an important condition for any deal"].speaker \
+        == "China's commerce ministry"
+    assert quotes["talks would continue next week in Beijing"].speaker == "China's commerce ministry"

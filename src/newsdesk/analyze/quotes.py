@@ -460,6 +460,8 @@ class _Article:
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
                 return self.name_of(pobj[0], resolve_pronouns=resolve_pronouns)
         ent = self.ents.entity_at(tok.i)
+        if ent is not None and ent.kind == "org" and ent.name.islower():
+            ent = None  # "China's commerce ministry" tagged "commerce ministry": a description, not a name
         if ent is not None and ent.kind in ("person", "org"):
             span = _ent_span(self.doc, tok)
             if span.endswith(("'s", "’s")) and tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
@@ -1648,18 +1650,19 @@ def _description_head(name: str) -> str:
 
 
 def _fuller_descriptions(a: _Article, quotes: list[Quote]) -> None:
-    """'The army said' after 'The Israeli army said': a one-word definite description is the
-    fuller one with the same head that spoke or was a subject before (four paragraphs back at most)."""
+    """'The army said' after 'The Israeli army said', 'the commerce ministry' after 'China's commerce
+    ministry': a short definite description is the fuller one ending in the same words that spoke or was a
+    subject before (four paragraphs back at most)."""
     for i, q in enumerate(quotes):
-        if q.speaker_kind != "other" or not q.speaker or " " in q.speaker.strip() or \
+        if q.speaker_kind != "other" or not q.speaker or len(q.speaker.split()) > 2 or \
                 not re.match(r"(?i)the\s", q.mention or ""):
             continue
-        head = fold(q.speaker)
+        short = fold(q.speaker)
         para = a.para_of(q.start)
         before = [(x.start, x.speaker) for x in quotes[:i] if x.speaker]
         before += [(c, n) for c, n, k in a.subjects if c < q.start and k == "other"]
-        fuller = [n for c, n in sorted(before) if para - a.para_of(c) <= 4 and len(fold(n).split()) > 1
-                  and fold(n).split()[-1] == head and not re.search(r"(?i)\b(?:spokes\w+|of)\b", n)]
+        fuller = [n for c, n in sorted(before) if para - a.para_of(c) <= 4 and fold(n).endswith(" " + short)
+                  and not re.search(r"(?i)\b(?:spokes\w+|of)\b", n)]
         if fuller:
             q.speaker = fuller[-1]
 
