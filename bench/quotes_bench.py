@@ -306,24 +306,13 @@ def _show(args, name: str, subset: str, which: str) -> bool:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--details", action="store_true", help="print every miss and wrong speaker")
-    ap.add_argument("--details-heldout3", action="store_true", dest="details",
-                    help="same as --details (heldout3 has been open since the fourth round)")
-    ap.add_argument("--details-heldout4", action="store_true", dest="details",
-                    help="same as --details (heldout4 has been open since the fifth round)")
-    ap.add_argument("--details-heldout5", action="store_true", dest="details",
-                    help="same as --details (heldout5 has been open since the sixth round)")
-    ap.add_argument("--details-heldout6", action="store_true", dest="details",
-                    help="same as --details (heldout6 has been open since the seventh round)")
-    ap.add_argument("--details-heldout7", action="store_true", dest="details",
-                    help="same as --details (heldout7 has been open since the eighth round)")
-    ap.add_argument("--details-heldout8", action="store_true", dest="details",
-                    help="same as --details (heldout8 has been open since the ninth round)")
-    ap.add_argument("--details-heldout9", action="store_true", dest="details",
-                    help="same as --details (heldout9 has been open since the tenth round)")
+    for opened in [w for w in SPLITS.values() if w.startswith("heldout") and w not in ("heldout", "heldout2", HIDDEN)]:
+        # each earlier honest split opened after its round: its old --details-<split> flag means --details
+        ap.add_argument(f"--details-{opened}", action="store_true", dest="details", help="same as --details")
     ap.add_argument("--final", action="store_true",
-                    help="also run and report heldout10, the honest split (not while tuning)")
-    ap.add_argument("--details-heldout10", action="store_true", dest="details_hidden",
-                    help="with --final, also print heldout10's misses (only after the final run)")
+                    help=f"also run and report {HIDDEN}, the honest split (not while tuning)")
+    ap.add_argument(f"--details-{HIDDEN}", action="store_true", dest="details_hidden",
+                    help=f"with --final, also print {HIDDEN}'s misses (only after the final run)")
     ap.add_argument("--only", help="one gold file (slug)")
     args = ap.parse_args()
     if not SHARED.exists():
