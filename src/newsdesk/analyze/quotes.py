@@ -187,7 +187,8 @@ def _can_close(text: str, i: int) -> bool:
         j = i - 1
         while j > 0 and text[j].isspace():
             j -= 1
-        return text[i] == "”" or text[j] in ",.!?;:…-—–"
+        # ('... said, 'Let's talk.' "': a nested quote's closing mark before the outer one)
+        return text[i] == "”" or text[j] in ",.!?;:…-—–'’"
     if prev.isspace() and text[i] == '"' and _is_word(nxt) and text[i - 2:i - 1] in (",", ".", "!", "?") and \
             not _closes_later(text, i, "\"”"):
         return True  # tokenised text: 'an anchor again, "Jonathan Wright ... said' (no mark follows in the line)
@@ -1576,8 +1577,10 @@ def attribute(a: _Article) -> list[Quote]:
             intro = _colon_intro(a, span) or _stance_before(a, span, frame)
             if intro is not None:
                 speaker, kind, role, mention, verb_text, via = intro
-            elif last is not None and a.para_of(span.start) - a.para_of(last.start) <= 1 and not _frame_has_prose(frame) and (
-                    words >= 3 or a.para_of(span.start) == a.para_of(last.start)):  # '... an officer ordered. “Step out.”'
+            elif last is not None and a.para_of(span.start) - a.para_of(last.end) <= 1 and not _frame_has_prose(frame) and (
+                    words >= 3 or a.para_of(span.start) == a.para_of(last.end)) and not _lead_in(a, span, last):
+                # '... an officer ordered. “Step out.”' (counted from where the last quote ends: one
+                # over four paragraphs is followed by the next)
                 speaker, kind, role, mention, via = last.speaker, last.speaker_kind, last.role, last.mention, last.via
                 verb_text = verb_text or None
         if speaker is None and verb is None:
@@ -1873,6 +1876,21 @@ def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
 
 _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:\s*[^.:]{1,80}\.?|\([^()]*(?:/|\bvia\b|Getty"
                       r"|Reuters|AP|AFP)[^()]*\))\s*$")
+
+
+def _lead_in(a: _Article, span: Span, last: Quote) -> bool:
+    """A new paragraph that opens with someone's words in prose before its quote ("Swift's rep
+    told Fox News that this was not true. “Big Machine is ...”"): the quote belongs to them,
+    not to the quote of the paragraph before."""
+    para = a.para_of(span.start)
+    if para == a.para_of(last.end):
+        return False
+    lead = a.doc.char_span(a.paras[para][0], span.start, alignment_mode="contract")
+    if lead is None:
+        return False
+    quoted = [(q.start, q.end) for q in a.spans if q.end > lead.start_char and q.start < span.start]
+    return any(t.pos_ == "VERB" and (t.lemma_ in SPEECH_VERBS or t.lemma_ in REPORTED_VERBS) and _has_subject(t)
+               and not any(s <= t.idx < e for s, e in quoted) for t in lead)
 
 
 def _is_caption(a: _Article, span: Span) -> bool:

@@ -1,0 +1,48 @@
+"""Who said it, in the shapes the eleventh round of work was about: a quote closed by a
+straight mark after a nested quote, an unattributed quote after a quote that ran over several
+paragraphs, and a paragraph whose own prose hands the quote to someone new.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "who said this?".
+"""
+
+from __future__ import annotations
+
+from quote_helpers import by_text as _by_text
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_straight_mark_after_a_nested_quote_closes_the_quote():
+    quotes = _by_text(extract_quotes([
+        "Bolton gave a different account of events on Twitter: \"I offered to resign last night and the "
+        "president said, 'Let's talk about it tomorrow.' \"",
+        "\"I don't think any leader should assume that our policy will change\", Pompeo told the press on "
+        "Tuesday. \"There were many times that Ambassador Bolton and I disagreed.\"",
+    ]))
+    assert quotes["There were many times that Ambassador Bolton and I disagreed"].speaker == "Pompeo"
+    assert quotes["I don't think any leader should assume that our policy will change"].speaker == "Pompeo"
+    offered = next(q for t, q in quotes.items() if t.startswith("I offered to resign"))
+    assert "Pompeo" not in offered.text  # the quote ends with its own paragraph
+
+
+def test_a_quote_after_one_that_ran_over_paragraphs_is_the_same_speaker():
+    quotes = _by_text(extract_quotes([
+        "Outside court, defence lawyer Richard Fowler said his client is \"not doing very well.\"",
+        "\"He is placed in a double bunk with somebody who is withdrawing from drugs.",
+        "\"He can not sleep.",
+        "\"It's freezing cold. The problem is that these institutions are too full.\"",
+        "\"He's presumed innocent and he should be treated better.\"",
+    ]))
+    assert quotes["He's presumed innocent and he should be treated better"].speaker == "Richard Fowler"
+
+
+def test_a_paragraph_that_names_a_new_speaker_in_prose_keeps_its_quote():
+    quotes = _by_text(extract_quotes([
+        "\"We were optimistic as recently as yesterday that this may get resolved,\" the statement concluded.",
+        "Swift's publicist told Fox News that this, too, was not the whole truth. \"Big Machine is trying to "
+        "deflect and make this about money by saying she owes them money.\"",
+    ]))
+    said = quotes["Big Machine is trying to deflect and make this about money by saying she owes them money"]
+    assert said.speaker == "Swift's publicist"
+    assert said.via == "Fox News"
