@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from quote_helpers import by_text as _by_text
 
+from newsdesk.analyze.entities import entities_of
 from newsdesk.analyze.quotes import extract_quotes
 
 
@@ -46,3 +47,25 @@ def test_a_paragraph_that_names_a_new_speaker_in_prose_keeps_its_quote():
     said = quotes["Big Machine is trying to deflect and make this about money by saying she owes them money"]
     assert said.speaker == "Swift's publicist"
     assert said.via == "Fox News"
+
+
+def test_a_full_name_the_tagger_mislabels_or_splits_is_still_the_speakers_name():
+    quotes = _by_text(extract_quotes([
+        "The Academy of Motion Picture Arts and Sciences announced Friday that Hugh Jackman will be the host.",
+        "\"It is the honour of my life,\" Jackman said in a statement.",
+        "Deputy Director of Public Prosecution Eva-Marie Persson took the decision to discontinue the case.",
+        "Ms Persson said: \"I would like to emphasise that the injured party has given a credible account.\"",
+        "\"Coach (Frank) Vogel came in here and said congratulations,\" James said.",
+        "\"He's just playing terrific basketball,\" Vogel said.",
+    ]))
+    assert quotes["It is the honour of my life"].speaker == "Hugh Jackman"
+    assert quotes["I would like to emphasise that the injured party has given a credible account"].speaker \
+        == "Eva-Marie Persson"
+    assert quotes["He's just playing terrific basketball"].speaker == "Frank Vogel"
+
+
+def test_a_nickname_in_brackets_is_not_a_first_name():
+    people = {e.name for e in entities_of(
+        "Witnesses saw the shooting of 16-year-old Kimani (Kiki) Gray on Saturday. Gray was shot seven times.")
+        if e.kind == "person"}
+    assert "Kiki Gray" not in people

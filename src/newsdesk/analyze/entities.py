@@ -449,14 +449,28 @@ class ArticleEntities:
             if entity is None or entity.key not in self.by_key:
                 continue
             first = doc[tok.i - 1]
+            if first.text == ")" and tok.i >= 3 and doc[tok.i - 3].text == "(" and not (
+                    tok.i >= 4 and doc[tok.i - 4].text[:1].isupper() and doc[tok.i - 4].pos_ == "PROPN"
+                    and doc[tok.i - 4].lower_.rstrip(".") not in _PERSON_TITLES):
+                # "Coach (Frank) Vogel": the reporter's first name for a speaker (not the nickname
+                # of "Kimani (Kiki) Gray")
+                first = doc[tok.i - 2]
             low = first.lower_.rstrip(".")
             if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN" and len(first.text) > 1
                     and low not in _PERSON_TITLES and low not in _ORG_WORDS
                     and (first.ent_type_ == "PERSON" or is_first_name(low)
                          or (entity.kind == "person" and first.ent_type_ == "" and not first.is_stop))
-                    and tok.ent_type_ in ("", "PERSON", "ORG")):
+                    and (tok.ent_type_ in ("", "PERSON", "ORG")
+                         # "Hugh Jackman" tagged a place where "Jackman" alone is a person
+                         or entity.kind == "person" and is_first_name(low) and first.ent_type_ == tok.ent_type_)):
                 continue
-            full_name = f"{first.text} {tok.text}"
+            given = first.text
+            before = first.i - 1
+            if before >= 1 and doc[before].text == "-" and not doc[before].whitespace_ and \
+                    not doc[before - 1].whitespace_ and doc[before - 1].is_alpha and doc[before - 1].text[:1].isupper():
+                given = f"{doc[before - 1].text}-{given}"  # "Eva-Marie Persson"
+                first = doc[before - 1]
+            full_name = f"{given} {tok.text}"
             known = self.find_person(full_name)
             if known is not None and known is not entity and fold(known.name) != fold(entity.name):
                 continue  # "Zach Parise" already a person of its own: the resolver links them
@@ -465,10 +479,17 @@ class ArticleEntities:
             entity.key = name_key(full_name, "person")
             entity.mentions.append((first.idx, tok.idx + len(tok.text)))
             entity.mentions.sort()
-            self._span_entity[first.i] = entity
-            self._span_entity[tok.i] = entity
+            for i in range(first.i, tok.i + 1):
+                self._span_entity[i] = entity
             if entity.role is None:
                 entity.role = role_of(doc[first.i:tok.i + 1])
+            for kind in ("place", "org"):  # the mistagged full name was an entity of its own
+                mistagged = self.by_key.pop(name_key(full_name, kind), None)
+                if mistagged is not None:
+                    entity.mentions = sorted(set(entity.mentions + mistagged.mentions))
+                    for i, e in list(self._span_entity.items()):
+                        if e is mistagged:
+                            self._span_entity[i] = entity
             other = self.by_key.get(entity.key)
             if other is not None:
                 other.mentions = sorted(other.mentions + entity.mentions)
