@@ -69,3 +69,12 @@ def test_a_nickname_in_brackets_is_not_a_first_name():
         "Witnesses saw the shooting of 16-year-old Kimani (Kiki) Gray on Saturday. Gray was shot seven times.")
         if e.kind == "person"}
     assert "Kiki Gray" not in people
+
+
+def test_she_is_not_the_man_named_by_his_first_name_just_before():
+    quotes = _by_text(extract_quotes([
+        "\"He was incredibly bright and a very caring person,\" said Nancy O'Higgins, a longtime family friend.",
+        "Ben attended school in White Rock but got most of his education in Victoria.",
+        "She said he travelled to China for awhile, where he studied Mandarin.",
+    ]))
+    assert quotes["he travelled to China for awhile, where he studied Mandarin"].speaker == "Nancy O'Higgins"

@@ -804,8 +804,12 @@ def guess_genders(ents: ArticleEntities) -> None:
             votes.setdefault(id(person), []).append("m" if t.lower_ == "he" else "f")
     for person in ents.persons():
         v = votes.get(id(person), [])
-        if len(person.name.split()) > 1:
-            g = first_name_gender(person.name.split()[0])
+        words = person.name.split()
+        if len(words) > 1 or words and words[0][:1].isupper() and not any(
+                len(other.name.split()) > 1 and fold(other.name).split()[-1] == fold(words[0])
+                for other in ents.persons()):
+            # (a name of one word counts when no one in the article has it as a surname: "Ben")
+            g = first_name_gender(words[0])
             if g:
                 v = v + [g] * 2  # a strong first name outweighs one pronoun, not a stated noun
         f, m = v.count("f"), v.count("m")
