@@ -78,3 +78,14 @@ def test_she_is_not_the_man_named_by_his_first_name_just_before():
         "She said he travelled to China for awhile, where he studied Mandarin.",
     ]))
     assert quotes["he travelled to China for awhile, where he studied Mandarin"].speaker == "Nancy O'Higgins"
+
+
+def test_one_of_a_group_speaks_as_one_of_them():
+    quotes = _by_text(extract_quotes([
+        "One of the children said, \"Sometimes I still have nightmares of things that had happened.\"",
+        "One of the former aides said that the plan had failed.",
+        "Some of the protesters said that the police fired first.",
+    ]))
+    assert quotes["Sometimes I still have nightmares of things that had happened"].speaker == "child"
+    assert quotes["the plan had failed"].speaker == "former aide"
+    assert quotes["the police fired first"].speaker == "protesters"

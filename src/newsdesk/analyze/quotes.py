@@ -459,7 +459,13 @@ class _Article:
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
             pobj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
             if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):
-                return self.name_of(pobj[0], resolve_pronouns=resolve_pronouns)
+                r = self.name_of(pobj[0], resolve_pronouns=resolve_pronouns)
+                p = pobj[0]
+                if r and r[1] == "other" and tok.lower_ in ("one", "each") and p.tag_ == "NNS" and \
+                        r[0].endswith(p.text) and p.lemma_ != p.lower_:
+                    # "one of the children said": a child speaks, not the children
+                    r = (r[0][:len(r[0]) - len(p.text)] + p.lemma_, *r[1:])
+                return r
         ent = self.ents.entity_at(tok.i)
         if ent is not None and ent.kind == "org" and ent.name.islower():
             ent = None  # "China's commerce ministry" tagged "commerce ministry": a description, not a name
