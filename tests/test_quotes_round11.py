@@ -89,3 +89,13 @@ def test_one_of_a_group_speaks_as_one_of_them():
     assert quotes["Sometimes I still have nightmares of things that had happened"].speaker == "child"
     assert quotes["the plan had failed"].speaker == "former aide"
     assert quotes["the police fired first"].speaker == "protesters"
+
+
+def test_the_reason_given_is_part_of_what_was_claimed():
+    quotes = _by_text(extract_quotes([
+        "Warren Jeffs spoke for an hour.",
+        "He claimed Walther was biased because she issued the warrant for the original raid.",
+    ]))
+    said = quotes["Walther was biased because she issued the warrant for the original raid"]
+    assert said.speaker == "Warren Jeffs"
+    assert said.kind == "reported"

@@ -2157,6 +2157,11 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
             continue  # drop the conjoined phrase with the marks (and the "and" before it below)
         keep.add(t.i)
         todo.extend(t.children)
+    for x in v.children:  # "claimed Walther was biased because she issued the warrant": the reason is his too
+        if x.dep_ == "advcl" and x.i > c.i and any(m.dep_ == "mark" and m.lower_ in ("because", "since")
+                                                   for m in x.children) and same_clause(x):
+            keep.update(y.i for y in x.subtree)
+            keep.update(range(c.right_edge.i + 1, x.left_edge.i))
     subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     if not subj and v.lemma_ not in _TELL_LIKE:  # "added the exact circumstances ... remained unclear"
         dobj = [x for x in v.children if x.dep_ == "dobj" and x.i < c.i]
