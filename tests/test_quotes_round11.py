@@ -99,3 +99,24 @@ def test_the_reason_given_is_part_of_what_was_claimed():
     said = quotes["Walther was biased because she issued the warrant for the original raid"]
     assert said.speaker == "Warren Jeffs"
     assert said.kind == "reported"
+
+
+def test_a_short_attribution_sentence_after_a_question_names_the_speaker():
+    quotes = _by_text(extract_quotes([
+        "Bruce Arians is the interim coach.",
+        "\"Would we have done it without him? \" Arians asked.",
+    ]))
+    said = quotes["Would we have done it without him?"]
+    assert said.speaker == "Bruce Arians"
+    assert said.verb == "asked"
+
+
+def test_two_apostrophes_close_a_quote_as_news_wires_type_them():
+    quotes = _by_text(extract_quotes([
+        "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC. “And I "
+        "think it is inappropriate for a serious political party to behave that way.”",
+    ]))
+    assert quotes["It was an attempt to mislead voters"].speaker == "Will Moy"
+    assert quotes["It was an attempt to mislead voters"].via == "BBC"
+    assert quotes["And I think it is inappropriate for a serious political party to behave that way"].speaker \
+        == "Will Moy"

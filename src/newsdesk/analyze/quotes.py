@@ -260,6 +260,12 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
             if cur is None:
                 if c in _PAIRS and _can_open(text, i):
                     cur = Span(i + 1, -1, c)
+            elif cur.open_mark in "“\"" and c in "’'" and text[i + 1:i + 2] == c and i > cur.start and \
+                    not text[i - 1].isspace() and not _is_word(text[i + 2:i + 3] or " "):
+                cur.end = i  # '“It was an attempt to mislead voters,’’ Moy said': two apostrophes close it
+                _finish(spans, cur, i)
+                cur = None
+                i += 1
             elif c in _PAIRS[cur.open_mark] and _can_close(text, i) and not (
                     c == cur.open_mark and c in "“„" and i > cur.start and False):
                 if c == "“" and cur.open_mark in "“\"" and _can_open(text, i) and not _can_close_curly(text, i):
@@ -1240,8 +1246,11 @@ def _frame_tokens(a: _Article, span: Span):
     k = span.end + 1
     while k < hi and a.text[k] in " \u00a0":
         k += 1
-    if s_hi < len(doc) and k < hi and a.text[k].islower() and doc[s_hi].idx <= k + 1 and a.para_of(k) == p1:
-        s_hi = doc[s_hi].sent.end
+    if s_hi < len(doc) and k < hi and doc[s_hi].idx <= k + 1 and a.para_of(k) == p1:
+        nxt = doc[s_hi].sent
+        if a.text[k].islower() or len(nxt) <= 8 and not any(_is_mark(t) for t in nxt) and any(
+                t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt):
+            s_hi = nxt.end  # (and '“... without him?” Arians asked.', a short sentence of its own)
     return [t for t in doc[s_lo:s_hi] if lo <= t.idx < hi and not a.inside[t.i] and not _is_mark(t)]
 
 
