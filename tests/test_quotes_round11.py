@@ -120,3 +120,23 @@ def test_two_apostrophes_close_a_quote_as_news_wires_type_them():
     assert quotes["It was an attempt to mislead voters"].via == "BBC"
     assert quotes["And I think it is inappropriate for a serious political party to behave that way"].speaker \
         == "Will Moy"
+
+
+def test_a_dateline_or_a_show_title_is_not_the_speaker():
+    quotes = _by_text(extract_quotes([
+        "BUFFALO, N.Y. — Hours before Zach Parise’s two-goal performance Tuesday, Wild coach Bruce Boudreau "
+        "expressed confidence in the veteran winger, saying he always finds a way to start scoring.",
+        "Following the announcement, The Thick of It writer Armando Ianucci tweeted: \"There can't be a funnier, "
+        "wiser, more exciting Time Lord than Peter Capaldi.\"",
+    ]))
+    assert quotes["he always finds a way to start scoring"].speaker == "Bruce Boudreau"
+    assert quotes["There can't be a funnier, wiser, more exciting Time Lord than Peter Capaldi"].speaker \
+        == "Armando Ianucci"
+
+
+def test_two_companies_written_as_one_subject_speak_together():
+    quotes = _by_text(extract_quotes([
+        "Kimberly-Clark, which makes Kleenex Toilet Tissue, and Solaris Paper which makes Sorbent, emphasized they "
+        "were working 24/7 to maintain the supply.",
+    ]))
+    assert quotes["they were working 24/7 to maintain the supply"].speaker == "Kimberly-Clark and Solaris Paper"

@@ -1344,10 +1344,20 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         # "Znak.com reported its source said ...": the small parser makes the speaker the object
         subj = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
                 and max(x.i for x in c.subtree) == verb.i - 1 and not a.inside[c.i]]
-    for s in subj:
+    # two subjects on one verb are a parse gone wrong ("BUFFALO, N.Y. — ..., coach Bruce Boudreau
+    # expressed", "The Thick of It writer Armando Ianucci tweeted"): the one nearest the verb that
+    # can speak ("A spokesperson who ... because of agency policy said": not the policy)
+    for s in sorted(subj, key=lambda s: (len(subj) > 1 and not _humanish(a, s), abs(s.i - verb.i))):
         r = a.name_of(s)
         if r and r[0]:
             r = _joint(a, s, r)
+            first = min(subj, key=lambda x: x.i)
+            if len(subj) == 2 and s is not first and s.left_edge.i > 0 and a.doc[s.left_edge.i - 1].lower_ == "and":
+                # "Kimberly-Clark, which makes Kleenex, and Solaris Paper ... emphasized": parsed
+                # as two subjects, written as one joint subject
+                o = a.name_of(first, resolve_pronouns=False)
+                if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] != r[0]:
+                    r = (f"{o[0]} and {r[0]}", r[1], None, r[3])
             if " and " not in r[0] and not (r[1] == "person" and a.ents.find_person(r[0]) is not None):
                 # the parse took an organisation or a role for the subject: a name at the
                 # end of the subject's words is the speaker ("said ABC Entertainment Group
