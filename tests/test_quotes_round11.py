@@ -140,3 +140,13 @@ def test_two_companies_written_as_one_subject_speak_together():
         "were working 24/7 to maintain the supply.",
     ]))
     assert quotes["they were working 24/7 to maintain the supply"].speaker == "Kimberly-Clark and Solaris Paper"
+
+
+def test_he_is_not_a_capitalised_word_that_opened_the_sentence():
+    quotes = _by_text(extract_quotes([
+        "Caloundra coach Jarrod Kidston was happy with the result.",
+        "Fitness was a big factor in that according to Kidston. \"We've been working hard on our fitness so it was "
+        "pretty good to get the points at the back end\", he said.",
+    ]))
+    assert quotes["We've been working hard on our fitness so it was pretty good to get the points at the back end"] \
+        .speaker == "Jarrod Kidston"

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .entities import _ORG_WORDS, _PERSON_TITLES, ArticleEntities, clean_name, fold, strip_titles
+from .entities import _ORG_WORDS, _PERSON_TITLES, ArticleEntities, clean_name, fold, is_first_name, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -901,6 +901,8 @@ class _Article:
             gender = person.gender if person is not None else noun_gender(name) if kind == "other" else None
             if want and gender and gender != want:
                 continue
+            if kind == "person" and person is None and len(name.split()) == 1 and not is_first_name(name):
+                continue  # a capitalised word that opened a sentence ("Fitness was a big factor") is no one
             return name, kind, role or (person.role if person else None), tok.text
         if not plural:
             before = [(m[0], e) for e in self.ents.persons() for m in e.mentions if m[0] < pos
