@@ -150,3 +150,16 @@ def test_he_is_not_a_capitalised_word_that_opened_the_sentence():
     ]))
     assert quotes["We've been working hard on our fitness so it was pretty good to get the points at the back end"] \
         .speaker == "Jarrod Kidston"
+
+
+def test_the_company_a_sentence_or_a_possessive_later_is_the_company_named_before():
+    quotes = _by_text(extract_quotes([
+        "Advanced Micro Devices Inc., vowing to change the game in its longtime competition with Intel Corp., has "
+        "forged a deal to buy a Silicon Valley start-up.",
+        "The Sunnyvale, Calif., company said it will pay $334 million for SeaMicro Inc., a maker of micro servers.",
+        "Microsoft's Christopher Budd said the software giant encourages all customers to deploy this update.",
+        "The company's security response team said the patch consists of more than 300 distinct updates.",
+    ]))
+    assert quotes["it will pay $334 million for SeaMicro Inc., a maker of micro servers"].speaker \
+        == "Advanced Micro Devices Inc"
+    assert quotes["the patch consists of more than 300 distinct updates"].speaker == "Microsoft's security response team"

@@ -980,9 +980,11 @@ def _noun_phrase(doc, tok) -> str:
     keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s", "-") or i == tok.i)
     if not keep:
         return tok.text
-    # Contiguous run around the head only.
+    # Contiguous run around the head only (commas between a place's parts count as contiguous:
+    # "The Sunnyvale, Calif., company")
     lo = hi = keep.index(tok.i)
-    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
+    while lo > 0 and (keep[lo - 1] == keep[lo] - 1 or all(
+            doc[k].text == "," and doc[k].head.i in keep for k in range(keep[lo - 1] + 1, keep[lo]))):
         lo -= 1
     while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
         hi += 1
@@ -1735,12 +1737,26 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
             # 'the "Pose" actor previously said': the title in marks cut the phrase from its article
             mention and re.search(r"(?i)\bthe\s+[\"“][^\"“”]{1,40}[\"”]\s+" + re.escape(mention) + r"\b",
                                   a.text[max(0, q.start - 120):q.end + 120]))
+        para = a.para_of(q.start)
+        owned = re.match(r"(?i)the\s+(\w+)['’]s\s+(.+)$", mention)
+        if owned and definite and fold(owned.group(1)) in _ORG_DESCRIPTIONS and q.speaker_kind == "other":
+            # "The company's security response team said": the team of the company last named
+            orgs = [(c, n) for c, n, k in a.subjects if k == "org" and c < q.start]
+            orgs += [(c, n) for c, n, k, _ in a.speakers if k == "org" and c < q.start]
+            orgs = [(c, n) for c, n in sorted(orgs) if para - a.para_of(c) <= 2 and not a.is_outlet(n)]
+            # else the organisation last named, a paragraph back at most ("Microsoft's Christopher Budd")
+            orgs = orgs or sorted((m[0], e.name) for e in a.ents.by_key.values() if e.kind == "org"
+                                  and not a.is_outlet(e.name) for m in e.mentions
+                                  if m[0] < q.start and para - a.para_of(m[0]) <= 1)
+            if orgs:
+                q.role = q.role or re.sub(r"(?i)^the\s+", "", mention)
+                q.speaker = f"{orgs[-1][1]}'s {owned.group(2)}"
+            continue
         if q.speaker_kind != "other" or not definite or _is_plural(q.speaker, "other"):
             continue
         if re.search(r"['’]s\b|\bof\b", mention):
             continue
         head = fold(mention).split()[-1]
-        para = a.para_of(q.start)
         if head in _ORG_DESCRIPTIONS:
             orgs = [(c, n) for c, n, k in a.subjects if k == "org" and c < q.start]
             orgs += [(c, n) for c, n, k, _ in a.speakers if k == "org" and c < q.start]
