@@ -163,3 +163,15 @@ def test_the_company_a_sentence_or_a_possessive_later_is_the_company_named_befor
     assert quotes["it will pay $334 million for SeaMicro Inc., a maker of micro servers"].speaker \
         == "Advanced Micro Devices Inc"
     assert quotes["the patch consists of more than 300 distinct updates"].speaker == "Microsoft's security response team"
+
+
+def test_a_police_sergeant_is_the_one_sergeant_the_article_names():
+    quotes = _by_text(extract_quotes([
+        "A man fired four days earlier from his job walked into his former office and shot three people, a police "
+        "sergeant said Wednesday.",
+        "Troy police Sgt. Barry Whiteside said the man used a shotgun.",
+        "Another sergeant said the building was evacuated.",
+    ]))
+    assert quotes["A man fired four days earlier from his job walked into his former office and shot three people"] \
+        .speaker == "Barry Whiteside"
+    assert quotes["the building was evacuated"].speaker != "Barry Whiteside"

@@ -104,6 +104,11 @@ _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative cong
                 "pres": "president", "sr": "sister", "pastor": "pastor minister", "bishop": "bishop"}
 
 
+# Ranks the article writes as titles ("Sgt.", "Lt."): "a police sergeant" is the one sergeant named
+_RANKS = {"sergeant", "lieutenant", "captain", "detective", "inspector", "superintendent", "corporal", "colonel",
+          "commander", "constable"}
+
+
 @dataclass
 class Quote:
     """One statement in an article and who made it."""
@@ -575,6 +580,11 @@ class _Article:
                 person = None  # "the city's police", "officials": a body, not the one person with that role
             elif re.match(r"(?i)(?:a|an|one|another)\s", phrase):
                 person = self._by_role(phrase, strict=True)
+                if person is None and tok.lower_ in _RANKS and not re.match(r"(?i)another\s", phrase):
+                    # "a police sergeant said" where the article names one sergeant ("Sgt. Barry
+                    # Whiteside"): a rank is specific enough to be that person
+                    ranked = [p for p in self.ents.persons() if tok.lower_ in self._titles().get(id(p), ())]
+                    person = ranked[0] if len(ranked) == 1 else None
             else:
                 person = self.person_by_description(phrase)
             if person is not None:
