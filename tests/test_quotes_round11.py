@@ -175,3 +175,16 @@ def test_a_police_sergeant_is_the_one_sergeant_the_article_names():
     assert quotes["A man fired four days earlier from his job walked into his former office and shot three people"] \
         .speaker == "Barry Whiteside"
     assert quotes["the building was evacuated"].speaker != "Barry Whiteside"
+
+
+def test_a_quote_signed_with_a_dash_on_the_next_line_is_the_signers():
+    quotes = _by_text(extract_quotes([
+        "Here is what visitors said about the show.",
+        "“It’s really good, and my cousin got to participate on stage. Seating is good.”",
+        "– Ni** My**",
+        "“Imagination is more important than knowledge.” — Albert Einstein",
+        "“We will rebuild,” the mayor said.",
+    ]))
+    assert quotes["It’s really good, and my cousin got to participate on stage. Seating is good"].speaker == "Ni** My**"
+    assert quotes["Imagination is more important than knowledge"].speaker == "Albert Einstein"
+    assert quotes["We will rebuild"].speaker == "mayor"

@@ -1612,6 +1612,11 @@ def attribute(a: _Article) -> list[Quote]:
             if acc:
                 (speaker, kind, role, mention), verb_text = acc
         if speaker is None:
+            byline = _dash_byline(a, span)
+            if byline is not None:
+                speaker, kind = byline
+                mention = speaker
+        if speaker is None:
             # The sentence before ends in a colon and names a speaker; or the quote continues the last one.
             intro = _colon_intro(a, span) or _stance_before(a, span, frame)
             if intro is not None:
@@ -1929,6 +1934,25 @@ def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
 
 _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:\s*[^.:]{1,80}\.?|\([^()]*(?:/|\bvia\b|Getty"
                       r"|Reuters|AP|AFP)[^()]*\))\s*$")
+
+
+_DASH_BYLINE = re.compile(r"[\s\"”»’']*\n?\n?[ \t]*[—–][ \t]*([A-Z][^\n.!?\"“”]{0,60}?)[ \t,.]*(?:\n|$)")
+
+
+def _dash_byline(a: _Article, span: Span) -> tuple[str, str] | None:
+    """'“Very talented people! ...” / – Ali***': a quote signed on the line after it (reviews,
+    epigraphs, testimonials) with a dash and a name."""
+    m = _DASH_BYLINE.match(a.text, span.end)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    person = a.ents.find_person(name)
+    if person is not None:
+        return person.name, "person"
+    org = a.ents.find_org(name) if hasattr(a.ents, "find_org") else None
+    if org is not None:
+        return org.name, "org"
+    return name, "person"
 
 
 def _lead_in(a: _Article, span: Span, last: Quote) -> bool:
