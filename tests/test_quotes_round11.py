@@ -183,8 +183,15 @@ def test_a_quote_signed_with_a_dash_on_the_next_line_is_the_signers():
         "“It’s really good, and my cousin got to participate on stage. Seating is good.”",
         "– Ni** My**",
         "“Imagination is more important than knowledge.” — Albert Einstein",
-        "“We will rebuild,” the mayor said.",
     ]))
     assert quotes["It’s really good, and my cousin got to participate on stage. Seating is good"].speaker == "Ni** My**"
     assert quotes["Imagination is more important than knowledge"].speaker == "Albert Einstein"
-    assert quotes["We will rebuild"].speaker == "mayor"
+
+
+def test_a_credit_line_after_a_quote_signs_nothing():
+    quotes = _by_text(extract_quotes([
+        "Residents gathered at the town hall on Monday night to hear the plans for the bridge.",
+        "“This bridge has been closed for far too long and everyone in town knows it.”",
+        "– Reporting by Jane Doe; Editing by John Roe",
+    ]))
+    assert quotes["This bridge has been closed for far too long and everyone in town knows it"].speaker is None

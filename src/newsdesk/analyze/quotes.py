@@ -1946,6 +1946,9 @@ def _dash_byline(a: _Article, span: Span) -> tuple[str, str] | None:
     if m is None:
         return None
     name = m.group(1).strip()
+    if re.match(r"(?i)(?:additional\s+)?(?:reporting|editing|writing|written|compiled|edited|by|photo|image|via|"
+                r"source|credit|with)\b", name):
+        return None  # a story's credit line ("– Reporting by Jane Doe; Editing by ..."), not a signature
     person = a.ents.find_person(name)
     if person is not None:
         return person.name, "person"
