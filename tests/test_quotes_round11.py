@@ -195,3 +195,13 @@ def test_a_credit_line_after_a_quote_signs_nothing():
         "– Reporting by Jane Doe; Editing by John Roe",
     ]))
     assert quotes["This bridge has been closed for far too long and everyone in town knows it"].speaker is None
+
+
+def test_a_named_person_is_not_replaced_by_the_body_set_beside_them():
+    quotes = _by_text(extract_quotes([
+        "Carl Hensman of the Bill and Melinda Gates Foundation, which offered a contest for redesigning the toilet "
+        "some years ago, noted the ingredients in the sprays are also found in commonly used products.",
+        "The Senate Minority Leader, Chuck Schumer, said the bill would not pass this year.",
+    ]))
+    assert quotes["the ingredients in the sprays are also found in commonly used products"].speaker == "Carl Hensman"
+    assert quotes["the bill would not pass this year"].speaker == "Chuck Schumer"

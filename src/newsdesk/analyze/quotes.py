@@ -617,6 +617,9 @@ class _Article:
 
     def _named_in_apposition(self, tok):
         """'The Senate Minority Leader, Chuck Schumer,' and 'a protester using the pseudonym Katya' name a person."""
+        own = self.ents.entity_at(tok.i)
+        if own is not None and own.kind == "person":
+            return None  # "Carl Hensman of the ... Gates Foundation, which ...": already named, not the body
         for child in tok.children:
             target = None
             if child.dep_ == "appos":
