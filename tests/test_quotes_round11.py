@@ -205,3 +205,11 @@ def test_a_named_person_is_not_replaced_by_the_body_set_beside_them():
     ]))
     assert quotes["the ingredients in the sprays are also found in commonly used products"].speaker == "Carl Hensman"
     assert quotes["the bill would not pass this year"].speaker == "Chuck Schumer"
+
+
+def test_another_witness_is_a_witness():
+    quotes = _by_text(extract_quotes([
+        "A witness said the teenager had nothing in his hands.",
+        "Another witness said the officers fired eleven times.",
+    ]))
+    assert quotes["the officers fired eleven times"].speaker == "witness"

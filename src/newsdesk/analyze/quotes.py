@@ -590,7 +590,7 @@ class _Article:
             if person is not None:
                 return person.name, "person", person.role, phrase
             # "both attorneys", "the two lawyers": the description, not how many there were
-            return re.sub(r"^(?:the|a|an|one|both|(?:the\s+)?two)\s+", "", phrase, flags=re.I), "other", None, phrase
+            return re.sub(r"^(?:the|a|an|one|another|both|(?:the\s+)?two)\s+", "", phrase, flags=re.I), "other", None, phrase
         return None
 
     def _of_name(self, tok, name: str) -> str:
