@@ -213,3 +213,11 @@ def test_another_witness_is_a_witness():
         "Another witness said the officers fired eleven times.",
     ]))
     assert quotes["the officers fired eleven times"].speaker == "witness"
+
+
+def test_a_one_word_answer_is_a_quote():
+    quotes = _by_text(extract_quotes([
+        "Anthony LaCalamita III was asked if he understood the charges.",
+        "He responded, \"Yes, \" and was led away.",
+    ]))
+    assert quotes["Yes"].speaker == "Anthony LaCalamita III"

@@ -104,6 +104,9 @@ _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative cong
                 "pres": "president", "sr": "sister", "pastor": "pastor minister", "bishop": "bishop"}
 
 
+# Verbs whose one-word quote is a statement ('“Amazing,” Davis said', 'He responded, "Yes, "')
+_ONE_WORD_VERBS = {"say", "add", "tell", "respond", "reply", "answer"}
+
 # Ranks the article writes as titles ("Sgt.", "Lt."): "a police sergeant" is the one sergeant named
 _RANKS = {"sergeant", "lieutenant", "captain", "detective", "inspector", "superintendent", "corporal", "colonel",
           "commander", "constable"}
@@ -1635,8 +1638,8 @@ def attribute(a: _Article) -> list[Quote]:
                 continue  # a term, title or name in quote marks, not a statement
             if _frame_has_prose(frame) and words < 10:
                 continue
-        if _title_like(text) and not (speaker and verb is not None and verb.lemma_ in ("say", "add", "tell")
-                                      and words == 1 and a.text[span.end - 1:span.end] in (",", "!", "?")):
+        if _title_like(text) and not (speaker and verb is not None and verb.lemma_ in _ONE_WORD_VERBS
+                                      and words == 1 and a.text[span.start:span.end].rstrip()[-1:] in (",", "!", "?")):
             continue  # "American Pie", "Spike": a title or a name in quote marks (not '“Amazing,” Davis said')
         if verb is not None and verb.lemma_ == "chant" or re.search(
                 r"\b(?:signs?|placards?|banners?|posters?|sayings?|slogans?|t-shirts?)\b[^.!?\n“”\"]{0,30}"
