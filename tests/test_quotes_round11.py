@@ -221,3 +221,14 @@ def test_a_one_word_answer_is_a_quote():
         "He responded, \"Yes, \" and was led away.",
     ]))
     assert quotes["Yes"].speaker == "Anthony LaCalamita III"
+
+
+def test_a_station_named_by_its_call_sign_relays_what_was_described_to_it():
+    quotes = _by_text(extract_quotes([
+        "Another witness described the scene to PIX11, \"He was running for his life, telling the cops to stop.\"",
+        "The WHO said the outbreak was under control.",
+    ]))
+    said = quotes["He was running for his life, telling the cops to stop"]
+    assert said.via == "PIX11"
+    assert said.speaker == "witness"
+    assert quotes["the outbreak was under control"].via is None

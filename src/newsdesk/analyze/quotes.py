@@ -67,7 +67,7 @@ _OUTLET_WORDS = re.compile(
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
     r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus"
-    r"|(?-i:[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[A-Z]\w+ (?:Sun|Star|Standard|Express|Register|Sentinel|Ledger|Bee"
+    r"|(?-i:[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)|(?:NY|PIX|CW|WB|KTLA|WGN)\d{1,2}|[A-Z]\w+ (?:Sun|Star|Standard|Express|Register|Sentinel|Ledger|Bee"
     r"|Independent|Advertiser|Enquirer))|rolling stone|forbes|hollywood reporter)\b", re.I)
 RECIRCULATION = re.compile(
     r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
