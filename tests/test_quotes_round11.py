@@ -232,3 +232,15 @@ def test_a_station_named_by_its_call_sign_relays_what_was_described_to_it():
     assert said.via == "PIX11"
     assert said.speaker == "witness"
     assert quotes["the outbreak was under control"].via is None
+
+
+def test_a_short_quote_alone_on_its_line_goes_on_from_the_quote_before():
+    quotes = _by_text(extract_quotes([
+        "\"They promised us a lot of things; nothing actually implemented, \" said Rabie Atti, the government "
+        "spokesman.",
+        "\"It's unfair. \"",
+        "Steven Moffat, the show's lead writer, said the search had taken months.",
+        "\" Peter Capaldi is in the Tardis and the search is over. \"",
+    ]))
+    assert quotes["It's unfair"].speaker == "Rabie Atti"
+    assert quotes["Peter Capaldi is in the Tardis and the search is over"].speaker == "Steven Moffat"

@@ -175,7 +175,9 @@ def _can_open(text: str, i: int) -> bool:
     if nxt.isspace() or nxt == "":
         # Tokenised text puts spaces inside the marks ("“ I am so excited , ”"): a curly
         # opening mark after a space still opens when a closing mark follows in the line.
-        return c == "“" and (prev.isspace() or i == 0) and _closes_later(text, i, "”")
+        # So does a straight mark that opens a paragraph ('" Peter Capaldi is in the Tardis. "').
+        return (c == "“" and (prev.isspace() or i == 0) and _closes_later(text, i, "”")) or (
+            c == '"' and (prev == "\n" or i == 0) and _closes_later(text, i, '"'))
     if c in "'‘":
         return not _is_word(prev) and (_is_word(nxt) or nxt in "….")
     if c == '"':
@@ -1628,7 +1630,8 @@ def attribute(a: _Article) -> list[Quote]:
             if intro is not None:
                 speaker, kind, role, mention, verb_text, via = intro
             elif last is not None and a.para_of(span.start) - a.para_of(last.end) <= 1 and not _frame_has_prose(frame) and (
-                    words >= 3 or a.para_of(span.start) == a.para_of(last.end)) and not _lead_in(a, span, last):
+                    words >= 3 or a.para_of(span.start) == a.para_of(last.end) or _whole_paragraph(a, span)) \
+                    and not _lead_in(a, span, last):
                 # '... an officer ordered. “Step out.”' (counted from where the last quote ends: one
                 # over four paragraphs is followed by the next)
                 speaker, kind, role, mention, via = last.speaker, last.speaker_kind, last.role, last.mention, last.via
@@ -1962,6 +1965,14 @@ def _dash_byline(a: _Article, span: Span) -> tuple[str, str] | None:
     if org is not None:
         return org.name, "org"
     return name, "person"
+
+
+def _whole_paragraph(a: _Article, span: Span) -> bool:
+    """'"It's unfair. "' alone on its line: a sentence someone said, however short (not a term)."""
+    ps, pe = a.paras[a.para_of(span.start)]
+    body = a.text[span.start:span.end].strip()
+    outside = a.text[ps:span.start] + a.text[span.end:pe]
+    return bool(body) and body[-1] in ".!?" and not re.search(r"\w", outside)
 
 
 def _lead_in(a: _Article, span: Span, last: Quote) -> bool:
