@@ -244,3 +244,17 @@ def test_a_short_quote_alone_on_its_line_goes_on_from_the_quote_before():
     ]))
     assert quotes["It's unfair"].speaker == "Rabie Atti"
     assert quotes["Peter Capaldi is in the Tardis and the search is over"].speaker == "Steven Moffat"
+
+
+def test_a_question_then_its_speaker_opening_the_next_sentence():
+    quotes = _by_text(extract_quotes([
+        "Ken Isaacs is a vice president of the charity.",
+        "Susan Rice said the Sudan government \"blatantly lied\" about the bombing.",
+        "As Isaacs of Samaritan's Purse contends, Sudan's government denied any bombing in \"South Sudan. \"",
+        "\"What do they consider to be South Sudan? \" Isaacs questioned, noting that there are elements of a "
+        "border dispute, with Yida being only 10 miles from the border.",
+        "According to Dr. Tom Frieden, the pandemic is \"unprecedented.\" He said, in remarks published by CNN, "
+        "\"no other respiratory virus has been tracked from emergence to continuous global spread.\"",
+    ]))
+    assert quotes["What do they consider to be South Sudan?"].speaker == "Ken Isaacs"
+    assert quotes["unprecedented"].speaker == "Tom Frieden"
