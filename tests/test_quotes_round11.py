@@ -258,3 +258,15 @@ def test_a_question_then_its_speaker_opening_the_next_sentence():
     ]))
     assert quotes["What do they consider to be South Sudan?"].speaker == "Ken Isaacs"
     assert quotes["unprecedented"].speaker == "Tom Frieden"
+
+
+def test_the_patient_described_after_a_quote_is_its_attribution():
+    quotes = _by_text(extract_quotes([
+        "The man went back to the doctor with symptoms of increased breathlessness.",
+        "\"Going upstairs to bed was a 30 min[ute] activity as I could only manage two stairs at a time and then "
+        "needed to sit and rest,\" the patient described in the case report. \"I was signed off work and spent "
+        "most of the time asleep.\"",
+    ]))
+    assert quotes["Going upstairs to bed was a 30 min[ute] activity as I could only manage two stairs at a time "
+                  "and then needed to sit and rest"].speaker == "patient"
+    assert quotes["I was signed off work and spent most of the time asleep"].speaker == "patient"

@@ -1291,7 +1291,7 @@ def _pick_verb(a: _Article, span: Span, tokens):
              and not (t.lemma_ in ("report", "quote", "cite") and _subject_is_outlet(a, t))
              and not ((t.lemma_ in ("think", "believe", "call", "point", "continue", "wonder", "describe", "agree",
                                     "talk", "order", "question", "answer") or t.lemma_ in STANCE_VERBS)
-                      and not _has_subject(t))]
+                      and not _has_subject(t) and not _attribution_after_quote(t))]
     if not cands:
         # "“...,” Reuters reported" or a noun-only frame
         cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
@@ -1311,6 +1311,20 @@ def _pick_verb(a: _Article, span: Span, tokens):
         return (other_clause, 0 if t.i in governing else 1, d)
 
     return min(cands, key=rank)
+
+
+def _attribution_after_quote(t) -> bool:
+    """'“...,” the patient described in the case report': the parser reads a noun and a verb
+    right after a closing mark as "the patient (who was) described"; it is the attribution."""
+    head = t.head
+    if t.dep_ != "acl" or head.i != t.i - 1 or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    k = head.i - 1
+    while k >= 0 and t.doc[k].dep_ in ("det", "amod", "compound", "poss", "nummod") and t.doc[k].head.i == head.i:
+        k -= 1
+    while k >= 0 and t.doc[k].is_punct and not _is_mark(t.doc[k]):
+        k -= 1
+    return k >= 0 and _is_mark(t.doc[k])
 
 
 def _has_subject(t) -> bool:
