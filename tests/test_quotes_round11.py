@@ -270,3 +270,12 @@ def test_the_patient_described_after_a_quote_is_its_attribution():
     assert quotes["Going upstairs to bed was a 30 min[ute] activity as I could only manage two stairs at a time "
                   "and then needed to sit and rest"].speaker == "patient"
     assert quotes["I was signed off work and spent most of the time asleep"].speaker == "patient"
+
+
+def test_a_full_name_the_tagger_calls_an_organisation_is_the_person():
+    quotes = _by_text(extract_quotes([
+        "Born in 1923 in Nashville, Tennessee, Bettie Mae Page was one of six children.",
+        "Page moved to New York in 1947.",
+        "\"I never understood how anyone believed those poses were sexy,\" Page said.",
+    ]))
+    assert quotes["I never understood how anyone believed those poses were sexy"].speaker == "Bettie Mae Page"

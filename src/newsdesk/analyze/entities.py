@@ -293,6 +293,15 @@ def _whole_name(ent):
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+def _personal_name(text: str, surnames: set[str]) -> bool:
+    """'Bettie Mae Page': two or three capitalised words, a census first name first, and last a
+    surname the tagger gives a person elsewhere in the text (no organisation's word among them)."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and \
+        is_first_name(words[0]) and fold(words[-1]) in surnames and \
+        not any(w.lower() in _ORG_WORDS or w.lower() in _COMPANY_ENDINGS for w in words)
+
+
 def _named_with_a_role(ent, name: str) -> bool:
     """'Gáspár Maróth, the Hungarian Government commissioner ...': a two- or three-word name set
     beside a person's role (the small model tags unfamiliar names as organisations)."""
@@ -378,6 +387,12 @@ class ArticleEntities:
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
         persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)]
+        # "Bettie Mae Page" tagged an organisation where "Page" alone is tagged a person: a first
+        # name and that surname make a person's name
+        surnames = {fold(p[-1].text) for p in persons if len(p)}
+        named_like = [e for e in doc.ents if e.label_ == "ORG" and _personal_name(e.text, surnames)]
+        persons += named_like
+        named_like_ids = {(e.start, e.end) for e in named_like}
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
@@ -401,7 +416,7 @@ class ArticleEntities:
             self._add_mention(entity, ent)
         for ent in doc.ents:
             kind = "org" if ent.label_ == "PERSON" and _org_named(ent) else KINDS.get(ent.label_)
-            if kind is None or kind == "person":
+            if kind is None or kind == "person" or (ent.start, ent.end) in named_like_ids:
                 continue
             name = clean_name(ent.text)
             if len(name) < 2:
