@@ -279,3 +279,22 @@ def test_a_full_name_the_tagger_calls_an_organisation_is_the_person():
         "\"I never understood how anyone believed those poses were sexy,\" Page said.",
     ]))
     assert quotes["I never understood how anyone believed those poses were sexy"].speaker == "Bettie Mae Page"
+
+
+def test_the_verbs_of_dialogue_attribute_like_said():
+    quotes = _by_text(extract_quotes([
+        "\"I thought it was just impossible to get a gift like this,\" crowed Nvidia CEO Jen-Hsun Huang.",
+        "But Mr Peres retorted that Israel was fighting other wars.",
+        "Audience members laughed when Boris Johnson urged voters, \"Look what I have said I am going to do.\"",
+    ]))
+    assert quotes["I thought it was just impossible to get a gift like this"].speaker == "Jen-Hsun Huang"
+    assert quotes["Israel was fighting other wars"].speaker == "Peres"
+    assert quotes["Look what I have said I am going to do"].speaker == "Boris Johnson"
+
+
+def test_an_acronym_speaks_as_the_organisation_it_spells():
+    quotes = _by_text(extract_quotes([
+        "The incubation period is one to seven days, says the World Health Organization.",
+        "Untreated pneumonic plague is \"always fatal\", says WHO.",
+    ]))
+    assert quotes["always fatal"].speaker == "World Health Organization"

@@ -32,6 +32,12 @@ SPEECH_VERBS = {
     "tell", "agree", "believe", "think", "recount", "lament", "welcome", "praise", "criticise", "criticize",
     "reveal", "disclose", "hint", "indicate", "mention", "point", "elaborate", "wonder", "speak", "talk",
     "order", "yell", "cry", "answer", "inform", "assure", "question", "read",
+    # the verbs of dialogue ('“...,” crowed Nvidia CEO Jen-Hsun Huang', '“...,” he retorted')
+    # (not "laughed" or "sighed": 'Audience members laughed when he urged voters, “...”' is his)
+    "crow", "gush", "rave", "muse", "marvel", "scoff", "snap", "sneer", "retort", "interject", "rail", "fume",
+    "mumble", "mutter", "murmur", "groan", "grumble", "moan", "stammer", "reflect", "reckon", "speculate",
+    "confide", "confess", "rejoin", "beg", "tease", "theorize", "theorise", "swear", "concur", "opine", "rant",
+    "roar",
 } | {
     # stance verbs: with a subject, the quote they take or introduce is that subject's words
     # ("Sadiq Khan thanked “the police ...”", "Trump defended his decision, “...”")
@@ -54,6 +60,7 @@ REPORTED_VERBS = {
     "testify", "reveal", "disclose", "indicate", "promise", "vow", "pledge", "concede", "caution", "complain",
     "joke", "quip", "remark", "reaffirm", "underline", "hint", "mention", "observe", "point", "recall", "reply",
     "respond", "answer", "recount", "assure", "inform", "remind",
+    "retort", "confide", "confess", "speculate", "reckon", "muse", "swear", "theorize", "theorise", "crow", "boast",
 }
 WRITE_VERBS = {"write", "post", "tweet"}
 MEDIUM_NOUNS = re.compile(
@@ -1691,6 +1698,10 @@ def attribute(a: _Article) -> list[Quote]:
     _fuller_descriptions(a, quotes)
     _carry_relays(a, quotes)
     for q in quotes:
+        if q.speaker and re.fullmatch(r"[A-Z]{2,6}", q.speaker):
+            long = _spelled_out(a, q.speaker)
+            if long is not None:  # "says WHO" where the article also names the World Health Organization
+                q.speaker, q.speaker_kind = long, "org"
         if q.speaker and q.speaker_kind == "other":
             head = _description_head(q.speaker)
             if head != q.speaker:
@@ -1700,6 +1711,18 @@ def attribute(a: _Article) -> list[Quote]:
 
 
 _SMALL = {"of", "for", "at", "from", "with", "in", "on", "and", "the", "a", "an", "to", "de", "la", "du"}
+
+
+def _spelled_out(a: _Article, acronym: str) -> str | None:
+    """The one organisation of the article whose capitalised words spell ``acronym``."""
+    found = set()
+    for e in a.ents.by_key.values():
+        if e.kind != "org":
+            continue
+        words = [w for w in re.split(r"[\s,]+", e.name) if w[:1].isupper()]
+        if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
+            found.add(e.name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_human_noun(word: str) -> bool:
