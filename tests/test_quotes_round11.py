@@ -298,3 +298,13 @@ def test_an_acronym_speaks_as_the_organisation_it_spells():
         "Untreated pneumonic plague is \"always fatal\", says WHO.",
     ]))
     assert quotes["always fatal"].speaker == "World Health Organization"
+
+
+def test_the_56_year_old_is_the_person_just_named():
+    quotes = _by_text(extract_quotes([
+        "Tottenham have appointed Jose Mourinho as their new manager after talks with Manchester United ended.",
+        "Negotiations between the London side and Mourinho's representatives intensified over the last few days.",
+        "The 56-year-old said after his appointment: \"I am excited to be joining a club with such a great "
+        "heritage.\"",
+    ]))
+    assert quotes["I am excited to be joining a club with such a great heritage"].speaker == "Jose Mourinho"

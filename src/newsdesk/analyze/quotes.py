@@ -1852,6 +1852,12 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
             subj = sorted((c, n) for c, n, k in a.subjects if k == "person" and c < q.start
                           and para - a.para_of(c) <= 2 and agrees(n))
             name = subj[-1][1] if subj else None
+        if name is None and fold(mention).endswith("year old"):
+            # "The 56-year-old said": someone the article has just named, in whatever role
+            named = sorted((m[0], p.name) for p in a.ents.persons() for m in p.mentions
+                           if m[0] < q.start and para - a.para_of(m[0]) <= 2 and agrees(p.name)
+                           and (p.gender or is_first_name(p.name.split()[0])))  # (not "Manchester United")
+            name = named[-1][1] if named else None
         if name is None or not agrees(name):
             continue
         person = a.ents.find_person(name)
