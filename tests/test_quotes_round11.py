@@ -308,3 +308,13 @@ def test_the_56_year_old_is_the_person_just_named():
         "heritage.\"",
     ]))
     assert quotes["I am excited to be joining a club with such a great heritage"].speaker == "Jose Mourinho"
+
+
+def test_a_parenthetical_said_reports_the_whole_sentence_around_it():
+    quotes = _by_text(extract_quotes([
+        "Troy Roberts is a trooper with the highway patrol.",
+        "The guardrail would be examined, Roberts said, to determine if it had performed as designed.",
+    ]))
+    said = quotes["The guardrail would be examined, Roberts said, to determine if it had performed as designed"]
+    assert said.speaker == "Troy Roberts"
+    assert said.kind == "reported"

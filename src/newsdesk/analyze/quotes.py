@@ -2341,14 +2341,20 @@ def _parenthetical_clause(a: _Article, v) -> tuple[int, int] | None:
     clause, or only the part after it where the part before holds quote marks."""
     doc = a.doc
     h = v.head
+    # the comma that closes "..., Roberts said, ...": what the parser hangs on the verb after it
+    # ("to determine if ...", "in the northbound lanes") is the rest of the reported clause
+    close = next((t.i for t in doc[v.i + 1:v.sent.end] if t.text == ","), None)
     if v.dep_ not in ("parataxis", "advcl") or h is v or h.pos_ not in ("VERB", "AUX") or h.i < v.sent.start or \
             h.i >= v.sent.end or not any(c.dep_ == "nsubj" for c in v.children) or \
-            any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "mark") for c in v.children):
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "mark") and (close is None or c.i < close)
+                for c in v.children):
         return None
-    own = sorted(t.i for t in v.subtree)
+    rest = [c for c in v.children if close is not None and c.i > close and c.dep_ != "punct"]
+    own = sorted(t.i for t in v.subtree if not any(t.i >= c.left_edge.i for c in rest))
     if not (doc[own[0]].text == "," or own[0] > 0 and doc[own[0] - 1].text == ","):
         return None  # "X, he said," is set off by commas
-    sub = sorted(t.i for t in h.subtree if t.i < own[0] or t.i > own[-1])
+    sub = sorted({t.i for t in h.subtree if t.i < own[0] or t.i > own[-1]} |
+                 {t.i for c in rest for t in c.subtree})
     if not sub:
         return None
     lo, hi = sub[0], sub[-1] + 1
