@@ -318,3 +318,12 @@ def test_a_parenthetical_said_reports_the_whole_sentence_around_it():
     said = quotes["The guardrail would be examined, Roberts said, to determine if it had performed as designed"]
     assert said.speaker == "Troy Roberts"
     assert said.kind == "reported"
+
+
+def test_an_outlet_run_into_the_next_name_is_only_the_outlet():
+    quotes = _by_text(extract_quotes([
+        "Politicians mourned Mr. Elijah Cummings, who died on Thursday.",
+        "Democrat Chuck Schumer, the Senate minority leader, told MSNBC Cummings \"was a great man,\" while others "
+        "noted his strength.",
+    ]))
+    assert quotes["was a great man"].via == "MSNBC"

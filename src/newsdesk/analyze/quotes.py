@@ -1698,6 +1698,8 @@ def attribute(a: _Article) -> list[Quote]:
     _fuller_descriptions(a, quotes)
     _carry_relays(a, quotes)
     for q in quotes:
+        if q.via:
+            q.via = _without_person_tail(a, q.via)
         if q.speaker and re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
@@ -1711,6 +1713,16 @@ def attribute(a: _Article) -> list[Quote]:
 
 
 _SMALL = {"of", "for", "at", "from", "with", "in", "on", "and", "the", "a", "an", "to", "de", "la", "du"}
+
+
+def _without_person_tail(a: _Article, outlet: str) -> str:
+    """'told MSNBC Cummings "was a great man"': the tagger ran the outlet's name into the subject of
+    what was told; a surname of the article's people at its end is not the outlet's."""
+    words = outlet.split()
+    surnames = {fold(p.name).split()[-1] for p in a.ents.persons() if len(p.name.split()) > 1}
+    while len(words) > 1 and re.sub(r"['’]s$", "", fold(words[-1])) in surnames:
+        words.pop()
+    return " ".join(words)
 
 
 def _spelled_out(a: _Article, acronym: str) -> str | None:
