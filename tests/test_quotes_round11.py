@@ -327,3 +327,12 @@ def test_an_outlet_run_into_the_next_name_is_only_the_outlet():
         "noted his strength.",
     ]))
     assert quotes["was a great man"].via == "MSNBC"
+
+
+def test_an_undersheriff_or_a_sayyid_is_a_title_not_a_name():
+    quotes = _by_text(extract_quotes([
+        "\"He probably realised if he didn't, he was going to be shot,\" Undersheriff James Gage said.",
+        "\"He was a stellar example of those educated and nurtured in Islam,\" said Sayyid Ali Hosseini Khamenei.",
+    ]))
+    assert quotes["He probably realised if he didn't, he was going to be shot"].speaker == "James Gage"
+    assert quotes["He was a stellar example of those educated and nurtured in Islam"].speaker == "Ali Hosseini Khamenei"
