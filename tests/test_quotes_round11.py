@@ -336,3 +336,14 @@ def test_an_undersheriff_or_a_sayyid_is_a_title_not_a_name():
     ]))
     assert quotes["He probably realised if he didn't, he was going to be shot"].speaker == "James Gage"
     assert quotes["He was a stellar example of those educated and nurtured in Islam"].speaker == "Ali Hosseini Khamenei"
+
+
+def test_a_book_or_a_headline_in_marks_is_a_title_not_a_quote():
+    quotes = extract_quotes([
+        "\"I was impressed. My guy knew his stuff,\" Woodward wrote in \"Secret Man: The Story of Watergate's "
+        "Deep Throat\" (2006).",
+        "Intel begins shipping its new chips (see BusinessWeek.com, 7/24/06, \"Intel Sharpens its Offensive Game\").",
+    ])
+    texts = [q.text for q in quotes]
+    assert any(t.startswith("I was impressed") for t in texts)
+    assert not any("Secret Man" in t or "Offensive Game" in t for t in texts)

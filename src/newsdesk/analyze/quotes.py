@@ -1586,9 +1586,10 @@ def _according_speaker(a: _Article, tokens):
 def _title_like(text: str) -> bool:
     """'American Pie', 'Spike': names and titles in quote marks, not speech."""
     words = re.findall(r"[\w'’-]+", text)
-    if not words or len(words) > 5:
+    if not words or len(words) > 10:  # ("Secret Man: The Story of Watergate's Deep Throat", a book)
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "from"}
+    small = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "from", "its", "or", "vs",
+             "as"}
     return all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in words) and words[0][0].isupper()
 
 
