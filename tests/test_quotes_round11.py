@@ -347,3 +347,12 @@ def test_a_book_or_a_headline_in_marks_is_a_title_not_a_quote():
     texts = [q.text for q in quotes]
     assert any(t.startswith("I was impressed") for t in texts)
     assert not any("Secret Man" in t or "Offensive Game" in t for t in texts)
+
+
+def test_an_analyst_described_then_named_with_a_longer_role_is_that_person():
+    quotes = _by_text(extract_quotes([
+        "Another Canadian analyst noted the merger was likely to bring significant benefits to both companies.",
+        "\"ATI has a strong product portfolio,\" said Eddie Chan, lead analyst at research firm IDC Canada in "
+        "Toronto.",
+    ]))
+    assert quotes["the merger was likely to bring significant benefits to both companies"].speaker == "Eddie Chan"

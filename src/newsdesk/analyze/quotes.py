@@ -1902,8 +1902,9 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         para_start = a.paras[a.para_of(q.start)][0]
         if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
             continue
-        if person.role and fold(person.role) != fold(q.speaker):
-            continue
+        if person.role and fold(person.role) != fold(q.speaker) and \
+                fold(q.speaker).split()[-1] not in _role_heads(person.role):
+            continue  # ("A California transit chief says" ... "Interim BART Police Chief Ed Alvarez told")
         first = min(m[0] for m in person.mentions)
         if a.text[max(0, first - 2):first].strip() in (",", "("):
             continue  # "The mayor of London, Sadiq Khan," comes with a description of their own
