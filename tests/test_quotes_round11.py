@@ -356,3 +356,14 @@ def test_an_analyst_described_then_named_with_a_longer_role_is_that_person():
         "Toronto.",
     ]))
     assert quotes["the merger was likely to bring significant benefits to both companies"].speaker == "Eddie Chan"
+
+
+def test_a_name_with_an_age_is_a_person_though_tagged_an_organisation():
+    quotes = _by_text(extract_quotes([
+        "In Gyami, a village outside the Turkmen capital, 25-year-old Guzel said she had come to the local polling "
+        "station to vote.",
+        "\"I voted for our fellow village resident. He is an experienced person and knows village life well,\" "
+        "she said.",
+    ]))
+    assert quotes["I voted for our fellow village resident. He is an experienced person and knows village life well"] \
+        .speaker == "Guzel"

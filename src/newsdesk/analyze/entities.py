@@ -429,8 +429,10 @@ class ArticleEntities:
                 continue
             bare = strip_titles(name)
             post_nominal = ent.text.split()[-1].rstrip(".,") in _POST_NOMINALS and len(bare.split()) in (2, 3)
+            # "25-year-old Guzel": an age is a person's
+            aged = re.search(r"\b\d{1,3}[- ]year[- ]old\s*$", self.text[max(0, ent.start_char - 14):ent.start_char])
             if kind == "org" and (bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0])
-                                  or _named_with_a_role(ent, name) or post_nominal):
+                                  or _named_with_a_role(ent, name) or post_nominal or aged):
                 # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person; "Gáspár Maróth, the
                 # Hungarian Government commissioner" tagged ORG: a person the article gives a role;
                 # "Kama Melly QC": a person's post-nominal
