@@ -367,3 +367,15 @@ def test_a_name_with_an_age_is_a_person_though_tagged_an_organisation():
     ]))
     assert quotes["I voted for our fellow village resident. He is an experienced person and knows village life well"] \
         .speaker == "Guzel"
+
+
+def test_a_charity_named_in_marks_is_a_name_and_its_spokeswoman_still_speaks():
+    quotes = _by_text(extract_quotes([
+        "Calling it \"just another apology\", Anna Franowska of \"Have no fear\", an abuse victim support charity, "
+        "told Reuters \"it almost appears as if the statement was prepared before the church officials saw the "
+        "movie\".",
+    ]))
+    assert "Have no fear" not in quotes
+    said = quotes["it almost appears as if the statement was prepared before the church officials saw the movie"]
+    assert said.speaker == "Anna Franowska"
+    assert said.via == "Reuters"

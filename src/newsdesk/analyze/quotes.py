@@ -1418,8 +1418,17 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         named = _name_at_end(a, *_subject_chars(a, verb, None))
         if named is not None:
             return named
-    # Fallback: an entity or pronoun next to the verb.
-    near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i), key=lambda t: abs(t.i - verb.i))
+    # Fallback: an entity or pronoun next to the verb (not the one told, nor an outlet)
+    near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i
+                   and not (t.head == verb and t.dep_ in ("dobj", "dative", "pobj"))
+                   and not a.is_outlet(_ent_span(a.doc, t) if a.ents.entity_at(t.i) else t.text)),
+                  key=lambda t: abs(t.i - verb.i))
+    if verb.lemma_ in _TELL_LIKE:
+        # 'Anna Franowska of "Have no fear", an abuse victim support charity, told Reuters': the
+        # parser lost the subject; the person named last before the verb in its sentence
+        people = [t for t in tokens if t.i < verb.i and t.i >= verb.sent.start and not a.inside[t.i]
+                  and a.ents.entity_at(t.i) is not None and a.ents.entity_at(t.i).kind == "person"]
+        near = near + people[-1:]
     for t in near:
         ent = a.ents.entity_at(t.i)
         if (ent is not None and ent.kind in ("person", "org")) or t.lower_ in ("he", "she", "they") or (
@@ -2068,6 +2077,10 @@ def _is_gloss(text: str, span: Span) -> bool:
         return True
     if len(text[span.start:span.end].split()) <= 3 and after.startswith("("):
         return True
+    words = text[span.start:span.end].split()
+    if words and len(words) <= 5 and words[0][:1].isupper() and after.startswith(",") and \
+            re.search(r"\b(?:of|from|at|with|for)\s*$", text[max(0, span.start - 8):span.start - 1]):
+        return True  # 'Anna Franowska of "Have no fear", an abuse victim support charity': a name
     # the naming word must lead into the marks in the same sentence: "... prevention campaign.\n\n“We
     # were trying ...”" opens a quote, it does not name the campaign
     lead = re.search(r"(\w+)[^\w.!?\n]{0,3}$", text[max(0, span.start - 25):span.start - 1])
