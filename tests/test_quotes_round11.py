@@ -379,3 +379,12 @@ def test_a_charity_named_in_marks_is_a_name_and_its_spokeswoman_still_speaks():
     said = quotes["it almost appears as if the statement was prepared before the church officials saw the movie"]
     assert said.speaker == "Anna Franowska"
     assert said.via == "Reuters"
+
+
+def test_an_occupation_the_tagger_calls_a_person_is_no_one():
+    quotes = _by_text(extract_quotes([
+        "Born in 1923 in Nashville, Bettie Mae Page was one of six children.",
+        "Filmmaker and aviator Howard Hughes also doggedly pursued Page but she rebuffed him as well.",
+        "\"I never returned any of his calls,\" she once said.",
+    ]))
+    assert quotes["I never returned any of his calls"].speaker == "Bettie Mae Page"

@@ -398,8 +398,8 @@ class ArticleEntities:
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
             name = clean_name(ent.text)
-            if not name or not re.search(r"[A-Za-z]", name):
-                continue
+            if not name or not re.search(r"[A-Za-z]", name) or fold(name) in _PERSON_TITLES:
+                continue  # (the tagger's "Filmmaker" in "Filmmaker and aviator Howard Hughes" is no one)
             entity = self._resolve_person(name, full, ent.start_char)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if entity is not None and len(name.split()) == 1 and prev is not None and prev.is_alpha and \
