@@ -1811,6 +1811,15 @@ _RELATIONS = {"mother", "father", "son", "daughter", "wife", "husband", "nephew"
               "spokesman", "spokeswoman", "spokesperson", "representative", "rep"}
 
 
+def _orgs_as_subjects_before(a: _Article, start: int) -> list[tuple[int, str]]:
+    """(char, name) of the organisations written as a subject or a speaker before ``start``, two
+    paragraphs back at most, outlets left out, in text order."""
+    para = a.para_of(start)
+    orgs = [(c, n) for c, n, k in a.subjects if k == "org" and c < start]
+    orgs += [(c, n) for c, n, k, _ in a.speakers if k == "org" and c < start]
+    return [(c, n) for c, n in sorted(orgs) if para - a.para_of(c) <= 2 and not a.is_outlet(n)]
+
+
 def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
     """A definite description no stated role matches refers back: "the evangelist said" after
     Franklin Graham's quote is Graham (the quote before, a paragraph away at most, agreeing in
@@ -1829,9 +1838,7 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
         owned = re.match(r"(?i)the\s+(\w+)['’]s\s+(.+)$", mention)
         if owned and definite and fold(owned.group(1)) in _ORG_DESCRIPTIONS and q.speaker_kind == "other":
             # "The company's security response team said": the team of the company last named
-            orgs = [(c, n) for c, n, k in a.subjects if k == "org" and c < q.start]
-            orgs += [(c, n) for c, n, k, _ in a.speakers if k == "org" and c < q.start]
-            orgs = [(c, n) for c, n in sorted(orgs) if para - a.para_of(c) <= 2 and not a.is_outlet(n)]
+            orgs = _orgs_as_subjects_before(a, q.start)
             # else the organisation last named, a paragraph back at most ("Microsoft's Christopher Budd")
             orgs = orgs or sorted((m[0], e.name) for e in a.ents.by_key.values() if e.kind == "org"
                                   and not a.is_outlet(e.name) for m in e.mentions
@@ -1846,9 +1853,7 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
             continue
         head = fold(mention).split()[-1]
         if head in _ORG_DESCRIPTIONS:
-            orgs = [(c, n) for c, n, k in a.subjects if k == "org" and c < q.start]
-            orgs += [(c, n) for c, n, k, _ in a.speakers if k == "org" and c < q.start]
-            orgs = [(c, n) for c, n in sorted(orgs) if para - a.para_of(c) <= 2 and not a.is_outlet(n)]
+            orgs = _orgs_as_subjects_before(a, q.start)
             if orgs:
                 q.speaker, q.speaker_kind = orgs[-1][1], "org"
                 q.role = q.role or re.sub(r"(?i)^the\s+", "", mention)
