@@ -388,3 +388,18 @@ def test_an_occupation_the_tagger_calls_a_person_is_no_one():
         "\"I never returned any of his calls,\" she once said.",
     ]))
     assert quotes["I never returned any of his calls"].speaker == "Bettie Mae Page"
+
+
+def test_a_title_of_a_country_before_a_name_and_a_title_alone():
+    quotes = _by_text(extract_quotes([
+        "President of Ukraine Volodymyr Zelenskyy said, \"We expect from Iran assurances of their readiness for a "
+        "full and open investigation.\"",
+        "United Nations Secretary-General Ban Ki-moon condemned the attack.",
+        "\"The location of all UN facilities have been communicated to the Israeli authorities,\" the "
+        "Secretary-General said.",
+    ]))
+    said = quotes["We expect from Iran assurances of their readiness for a full and open investigation"]
+    assert said.speaker == "Volodymyr Zelenskyy"
+    assert said.role == "President of Ukraine"
+    assert quotes["The location of all UN facilities have been communicated to the Israeli authorities"].speaker \
+        == "Ban Ki-moon"

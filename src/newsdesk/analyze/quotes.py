@@ -1710,6 +1710,8 @@ def attribute(a: _Article) -> list[Quote]:
     for q in quotes:
         if q.via:
             q.via = _without_person_tail(a, q.via)
+        if q.speaker and q.speaker_kind == "person":
+            _plain_name(a, q)
         if q.speaker and re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
@@ -1723,6 +1725,26 @@ def attribute(a: _Article) -> list[Quote]:
 
 
 _SMALL = {"of", "for", "at", "from", "with", "in", "on", "and", "the", "a", "an", "to", "de", "la", "du"}
+
+
+_TITLED_NAME = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+)\s+"
+                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})$")
+
+
+def _plain_name(a: _Article, q: Quote) -> None:
+    """'President of Ukraine Volodymyr Zelenskyy' is Volodymyr Zelenskyy (the title kept as the role);
+    'the Secretary-General', a title alone, is the one person the article gives that title."""
+    m = _TITLED_NAME.match(q.speaker)
+    if m and fold(m.group("title")).split()[0] in _PERSON_TITLES:
+        q.role = q.role or m.group("title")
+        q.speaker = m.group("name")
+        return
+    words = re.split(r"[\s-]+", fold(q.speaker))
+    if words and all(w in _PERSON_TITLES for w in words):
+        person = a.person_by_description(q.speaker, q.start)
+        if person is not None:
+            q.role = q.role or person.role
+            q.speaker = person.name
 
 
 def _without_person_tail(a: _Article, outlet: str) -> str:
