@@ -403,3 +403,15 @@ def test_a_title_of_a_country_before_a_name_and_a_title_alone():
     assert said.role == "President of Ukraine"
     assert quotes["The location of all UN facilities have been communicated to the Israeli authorities"].speaker \
         == "Ban Ki-moon"
+
+
+def test_a_professor_named_in_apposition_keeps_his_quotes_though_tagged_an_organisation():
+    quotes = _by_text(extract_quotes([
+        "Prime Minister George Papandreou said the country was on the brink of the abyss.",
+        "A professor of economics at the University of Athens, Yanis Varoufakis, did not go to work.",
+        "Professor Varoufakis blames angry youths for the violence and deaths.",
+        "\"It seems it was a large demonstration, which unfortunately was infiltrated by the usual band of "
+        "professional trouble-makers, \" he said.",
+    ]))
+    assert quotes["It seems it was a large demonstration, which unfortunately was infiltrated by the usual band of "
+                  "professional trouble-makers"].speaker == "Yanis Varoufakis"

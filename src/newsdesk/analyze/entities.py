@@ -312,7 +312,10 @@ def _named_with_a_role(ent, name: str) -> bool:
     if any(w.lower() in _ORG_WORDS or w.lower() in _COMPANY_ENDINGS for w in words):
         return False
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and _ROLE_WORDS.fullmatch(c.lower_)
-               for c in ent.root.children)
+               for c in ent.root.children) or (
+        # "A professor of economics at the University of Athens, Yanis Varoufakis, ...": the name is
+        # the apposition of a person's role
+        ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and bool(_ROLE_WORDS.fullmatch(ent.root.head.lower_)))
 
 
 def _org_named(ent) -> bool:
@@ -431,8 +434,11 @@ class ArticleEntities:
             post_nominal = ent.text.split()[-1].rstrip(".,") in _POST_NOMINALS and len(bare.split()) in (2, 3)
             # "25-year-old Guzel": an age is a person's
             aged = re.search(r"\b\d{1,3}[- ]year[- ]old\s*$", self.text[max(0, ent.start_char - 14):ent.start_char])
+            # "Professor Varoufakis" tagged an organisation: a title before a surname the article gives a person
+            titled = bare != name and len(bare.split()) == 1 and name.split()[0].lower().rstrip(".") in _PERSON_TITLES \
+                and self.find_person(bare) is not None
             if kind == "org" and (bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0])
-                                  or _named_with_a_role(ent, name) or post_nominal or aged):
+                                  or _named_with_a_role(ent, name) or post_nominal or aged or titled):
                 # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person; "Gáspár Maróth, the
                 # Hungarian Government commissioner" tagged ORG: a person the article gives a role;
                 # "Kama Melly QC": a person's post-nominal

@@ -534,6 +534,11 @@ class _Article:
                         full = f"{m.group(1)} {name}"
                         self.ents.add_person(full, m.start(), m.end())
                         return full, "person", None, name
+            words = name.split()
+            if len(words) == 2 and words[0].lower().rstrip(".") in _PERSON_TITLES:
+                person = self.ents.find_person(words[1])  # "Professor Varoufakis" after "Yanis Varoufakis"
+                if person is not None:
+                    return person.name, "person", person.role, name
             bare = strip_titles(name)  # "Broadcaster Piers Morgan", "Cardinal Marc Ouellet"
             if bare != name:
                 person = self.ents.find_person(bare)
