@@ -415,3 +415,12 @@ def test_a_professor_named_in_apposition_keeps_his_quotes_though_tagged_an_organ
     ]))
     assert quotes["It seems it was a large demonstration, which unfortunately was infiltrated by the usual band of "
                   "professional trouble-makers"].speaker == "Yanis Varoufakis"
+
+
+def test_a_headlines_capitals_make_no_fuller_name():
+    quotes = _by_text(extract_quotes([
+        "Obama Reverses Bush on Species Protection Measure",
+        "President Obama is restoring a requirement that agencies consult with independent federal experts.",
+        "\"The work of scientists and experts in my administration will be respected, \" Obama said.",
+    ]))
+    assert quotes["The work of scientists and experts in my administration will be respected"].speaker == "Obama"

@@ -294,6 +294,18 @@ def _whole_name(ent):
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+def _headline_end(text: str) -> int:
+    """Where a title-case headline that opens the text ends (0 when it does not open with one)."""
+    end = text.find("\n")
+    first = text[:end] if end > 0 else ""
+    words = first.split()
+    if not words or len(words) > 15 or first.rstrip()[-1:] in ".!?\"”":
+        return 0
+    capitals = sum(w[:1].isupper() for w in words if w.lower() not in ("of", "on", "in", "the", "a", "an", "and",
+                                                                         "to", "for", "at", "by", "with", "as"))
+    return end if capitals >= 0.8 * len(words) else 0
+
+
 def _personal_name(text: str, surnames: set[str]) -> bool:
     """'Bettie Mae Page': two or three capitalised words, a census first name first, and last a
     surname the tagger gives a person elsewhere in the text (no organisation's word among them)."""
@@ -390,7 +402,11 @@ class ArticleEntities:
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
-        persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)]
+        headline = _headline_end(self.text)
+        persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)
+                   # "Obama Reverses Bush on Species Protection Measure": a headline's capitals make no name
+                   # the body does not write again
+                   and not (e.end_char <= headline and len(e) > 1 and self.text.count(e.text) == 1)]
         # "Bettie Mae Page" tagged an organisation where "Page" alone is tagged a person: a first
         # name and that surname make a person's name
         surnames = {fold(p[-1].text) for p in persons if len(p)}
