@@ -424,3 +424,13 @@ def test_a_headlines_capitals_make_no_fuller_name():
         "\"The work of scientists and experts in my administration will be respected, \" Obama said.",
     ]))
     assert quotes["The work of scientists and experts in my administration will be respected"].speaker == "Obama"
+
+
+def test_a_short_form_of_one_company_word_is_that_company():
+    quotes = _by_text(extract_quotes([
+        "Volkswagen showed the ID. Space Vizzion concept at the Los Angeles auto show.",
+        "VW says the car is a preview of a production vehicle for North America and Europe.",
+        "The EU said the attack on the school was completely unacceptable, according to EUobserver.",
+    ]))
+    assert quotes["the car is a preview of a production vehicle for North America and Europe"].speaker == "Volkswagen"
+    assert quotes["the attack on the school was completely unacceptable"].speaker == "EU"

@@ -1771,6 +1771,13 @@ def _spelled_out(a: _Article, acronym: str) -> str | None:
         words = [w for w in re.split(r"[\s,]+", e.name) if w[:1].isupper()]
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
             found.add(e.name)
+    if not found:  # "VW" for "Volkswagen": the letters in order through one word that begins with the first
+        # (not "EU" for "EUobserver" or "UN" for "UNRWA", names of their own that begin with it)
+        for e in a.ents.by_key.values():
+            if e.kind == "org" and " " not in e.name and e.name[:1] == acronym[0] and len(e.name) > len(acronym) + 2 \
+                    and not e.name.upper().startswith(acronym) \
+                    and re.search(".*".join(map(re.escape, acronym.lower())), e.name.lower()):
+                found.add(e.name)
     return found.pop() if len(found) == 1 else None
 
 
