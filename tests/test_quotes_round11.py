@@ -434,3 +434,12 @@ def test_a_short_form_of_one_company_word_is_that_company():
     ]))
     assert quotes["the car is a preview of a production vehicle for North America and Europe"].speaker == "Volkswagen"
     assert quotes["the attack on the school was completely unacceptable"].speaker == "EU"
+
+
+def test_a_name_with_a_role_set_after_it_joins_its_surname():
+    quotes = _by_text(extract_quotes([
+        "Giorgos Kyrtsos, publisher of the City Press and Free Sunday newspapers, said the violent demonstrations "
+        "revealed widespread public discontent.",
+        "\"We are entering a long period of economic crisis,\" Kyrtsos said.",
+    ]))
+    assert quotes["We are entering a long period of economic crisis"].speaker == "Giorgos Kyrtsos"

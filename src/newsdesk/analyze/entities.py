@@ -294,6 +294,18 @@ def _whole_name(ent):
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+def _role_follows(doc, i: int) -> bool:
+    """', publisher of the City Press', ', a spokesman for ...': a person's role set after token ``i``."""
+    if i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    for t in doc[i + 2:i + 6]:
+        if t.pos_ in ("DET", "ADJ") or t.dep_ in ("amod", "compound") and t.pos_ != "NOUN":
+            continue
+        return bool(_ROLE_WORDS.fullmatch(t.lower_)) or t.lower_ in _PERSON_TITLES or (
+            t.pos_ == "NOUN" and t.lower_.endswith(("er", "or", "ist", "ian")))
+    return False
+
+
 def _headline_end(text: str) -> int:
     """Where a title-case headline that opens the text ends (0 when it does not open with one)."""
     end = text.find("\n")
@@ -499,7 +511,9 @@ class ArticleEntities:
             if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN" and len(first.text) > 1
                     and low not in _PERSON_TITLES and low not in _ORG_WORDS
                     and (first.ent_type_ == "PERSON" or is_first_name(low)
-                         or (entity.kind == "person" and first.ent_type_ == "" and not first.is_stop))
+                         or (entity.kind == "person" and first.ent_type_ == "" and not first.is_stop)
+                         # "Giorgos Kyrtsos, publisher of ...": a name with a person's role beside it
+                         or (first.ent_type_ == "" and not first.is_stop and _role_follows(doc, tok.i)))
                     and (tok.ent_type_ in ("", "PERSON", "ORG")
                          # "Hugh Jackman" tagged a place where "Jackman" alone is a person
                          or entity.kind == "person" and is_first_name(low) and first.ent_type_ == tok.ent_type_)):
