@@ -1282,15 +1282,23 @@ def _frame_tokens(a: _Article, span: Span):
         k += 1
     if s_hi < len(doc) and k < hi and doc[s_hi].idx <= k + 1 and a.para_of(k) == p1:
         nxt = doc[s_hi].sent
-        if a.text[k].islower() or len(nxt) <= 8 and not any(_is_mark(t) for t in nxt) and any(
-                t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt) or any(
-                # '“...?” Isaacs questioned, noting that ...': a name and its speech verb open it
-                t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and t.i - nxt.start <= 3 and _has_subject(t)
-                and all(x.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "PUNCT") for x in doc[nxt.start:t.i])
-                and not any(_is_mark(x) for x in nxt)  # ('He said, "..."' opens the next quote instead)
-                for t in nxt[:4]):
-            s_hi = nxt.end  # (and '“... without him?” Arians asked.', a short sentence of its own)
+        if a.text[k].islower() or _attribution_sentence(nxt):
+            s_hi = nxt.end
     return [t for t in doc[s_lo:s_hi] if lo <= t.idx < hi and not a.inside[t.i] and not _is_mark(t)]
+
+
+def _attribution_sentence(sent) -> bool:
+    """A sentence of its own after a quote that only attributes it: short and with a speech verb
+    ('“... without him?” Arians asked.'), or opened by a name and its speech verb ('“...?” Isaacs
+    questioned, noting that ...'); never one with marks of its own ('He said, "..."' opens the next
+    quote)."""
+    if any(_is_mark(t) for t in sent):
+        return False
+    if len(sent) <= 8 and any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" for t in sent):
+        return True
+    return any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and t.i - sent.start <= 3 and _has_subject(t)
+               and all(x.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "PUNCT") for x in sent.doc[sent.start:t.i])
+               for t in sent[:4])
 
 
 def _is_mark(t) -> bool:
