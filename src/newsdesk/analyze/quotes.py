@@ -1960,7 +1960,7 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
             continue
         if person.role and fold(person.role) != fold(q.speaker) and \
                 fold(q.speaker).split()[-1] not in _role_heads(person.role):
-            continue  # ("A California transit chief says" ... "Interim BART Police Chief Ed Alvarez told")
+            continue  # (the same head will do: "Another Canadian analyst" ... "Eddie Chan, lead analyst at IDC")
         first = min(m[0] for m in person.mentions)
         if a.text[max(0, first - 2):first].strip() in (",", "("):
             continue  # "The mayor of London, Sadiq Khan," comes with a description of their own
@@ -2079,7 +2079,7 @@ def _dash_byline(a: _Article, span: Span) -> tuple[str, str] | None:
     person = a.ents.find_person(name)
     if person is not None:
         return person.name, "person"
-    org = a.ents.find_org(name) if hasattr(a.ents, "find_org") else None
+    org = a.ents.find_org(name)
     if org is not None:
         return org.name, "org"
     return name, "person"
