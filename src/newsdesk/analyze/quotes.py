@@ -69,7 +69,7 @@ MEDIUM_NOUNS = re.compile(
     r"|note|memo|filing|testimony|hearing|telegram|x|twitter|facebook|instagram|telegram|tiktok|youtube|threads"
     r"|truth social|linkedin|bluesky|weibo|radio|television|tv|debate|rally|appearance|call|session|report)\b", re.I)
 _OUTLET_WORDS = re.compile(
-    r"\b(?:news|press|agency|times|post|journal|herald|tribune|gazette|telegraph|guardian|radio|tv|television"
+    r"\b(?:news|press|anadolu agency|times|post|journal|herald|tribune|gazette|telegraph|guardian|radio|tv|television"
     r"|broadcast\w*|magazine|daily|media|network|channel|wire|reuters|bloomberg|cnn|bbc|nbc|cbs|abc|fox|npr|pbs"
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"

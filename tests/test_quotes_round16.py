@@ -1,0 +1,26 @@
+"""Who said it, in the shapes the sixteenth round of work was about, and the words that name the
+speaker at each quote (its "mention": "he", "Zakharova", "the agency"), which is what BBC's Citron
+scores as a quote's source.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "who said this?" or "which words say who said it?".
+"""
+
+from __future__ import annotations
+
+from quote_helpers import by_text as _by_text
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_government_agency_speaks_where_a_news_agency_only_reports():
+    quotes = _by_text(extract_quotes([
+        "BERLIN -- The European Space Agency says putting astronauts into a state of suspended animation could "
+        "make it easier to reach Mars.",
+        "The Environmental Protection Agency said that the water was safe to drink.",
+        "Anadolu Agency said the talks had stalled over the weekend.",
+    ]))
+    esa = quotes["putting astronauts into a state of suspended animation could make it easier to reach Mars"]
+    assert esa.speaker == "European Space Agency"
+    assert quotes["the water was safe to drink"].speaker == "Environmental Protection Agency"
+    assert "the talks had stalled over the weekend" not in quotes  # a news agency's report is no one's statement
