@@ -24,3 +24,11 @@ def test_a_government_agency_speaks_where_a_news_agency_only_reports():
     assert esa.speaker == "European Space Agency"
     assert quotes["the water was safe to drink"].speaker == "Environmental Protection Agency"
     assert "the talks had stalled over the weekend" not in quotes  # a news agency's report is no one's statement
+
+
+def test_told_reporters_at_a_press_conference_that_reports_the_clause():
+    quotes = _by_text(extract_quotes([
+        "Emirates President Tim Clark, meanwhile, told reporters at a press conference that the airline will "
+        "recommence its orders next year.",
+    ]))
+    assert quotes["the airline will recommence its orders next year"].speaker == "Tim Clark"

@@ -2350,6 +2350,8 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
 
     comps = [c for c in v.children if c.dep_ == "ccomp" and same_clause(c)]
     if not comps:
+        comps = _misattached_complement(v)
+    if not comps:
         return _parenthetical_clause(a, v)
     k = v.idx - 1
     while k > sent.start_char and a.text[k] in " ,\u00a0":
@@ -2407,6 +2409,20 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     if any(a.inside[t.i] for t in between):
         return None  # a quote stands between the verb and the words: those are not what it reports
     return lo, hi
+
+
+def _misattached_complement(v) -> list:
+    """"told reporters at a press conference that the airline will ...": the parser hangs the
+    that-clause on "conference" as a relative clause, but its "that" is a conjunction (a relative
+    "that" would be the clause's subject or object), so it is what the verb reports."""
+    out = []
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                if any(m.dep_ == "mark" and m.lower_ == "that" and m.i < rel.i for m in rel.children) and any(
+                        x.dep_ in ("nsubj", "nsubjpass") for x in rel.children):
+                    out.append(rel)
+    return out
 
 
 def _parenthetical_clause(a: _Article, v) -> tuple[int, int] | None:
