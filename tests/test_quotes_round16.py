@@ -32,3 +32,14 @@ def test_told_reporters_at_a_press_conference_that_reports_the_clause():
         "recommence its orders next year.",
     ]))
     assert quotes["the airline will recommence its orders next year"].speaker == "Tim Clark"
+
+
+def test_a_subject_with_a_participle_after_it_still_speaks():
+    quotes = _by_text(extract_quotes([
+        "Lawyer Alexis Kougias took the case on Monday.",
+        "But the lawyer acting for the officer, who has been charged with murder, said that initial results from "
+        "a post-mortem showed that the boy was accidentally hit by a ricochet.",
+    ]))
+    q = quotes["initial results from a post-mortem showed that the boy was accidentally hit by a ricochet"]
+    assert q.speaker == "Alexis Kougias"
+    assert q.mention == "the lawyer"

@@ -1401,6 +1401,11 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
+    if not subj:
+        # "the lawyer acting for the officer, who ..., said that ...": the parser makes "acting" a
+        # clause of its own with the lawyer as its subject, and leaves "said" with none
+        subj = [x for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBG", "VBN")
+                for x in c.children if x.dep_ == "nsubj" and x.i < c.i and not a.inside[x.i]][:1]
     if not subj and verb.dep_ == "ccomp" and verb.head.lemma_ in ("report", "claim", "say", "add", "reveal", "write"):
         # "Znak.com reported its source said ...": the small parser makes the speaker the object
         subj = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
