@@ -43,3 +43,14 @@ def test_a_subject_with_a_participle_after_it_still_speaks():
     q = quotes["initial results from a post-mortem showed that the boy was accidentally hit by a ricochet"]
     assert q.speaker == "Alexis Kougias"
     assert q.mention == "the lawyer"
+
+
+def test_the_mention_is_the_name_without_the_role_words_before_it():
+    quotes = _by_text(extract_quotes([
+        "\"This tragedy is the result of an act by the police,\" Lawyer Alexis Kougias said.",
+        "Detective Constable Daniel Dubé said the border closure had slowed the trade in the drug.",
+        "\"We are not there yet,\" said Dean McCarron, principal analyst at Mercury Research.",
+    ]))
+    assert quotes["This tragedy is the result of an act by the police"].mention == "Alexis Kougias"
+    assert quotes["the border closure had slowed the trade in the drug"].mention == "Daniel Dubé"
+    assert quotes["We are not there yet"].mention == "Dean McCarron"  # a first name, not the title "Dean"

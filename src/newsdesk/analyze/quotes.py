@@ -1730,6 +1730,8 @@ def attribute(a: _Article) -> list[Quote]:
             q.via = _without_person_tail(a, q.via)
         if q.speaker and q.speaker_kind == "person":
             _plain_name(a, q)
+        if q.mention:
+            q.mention = _plain_mention(a, q)
         if q.speaker and re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
@@ -1763,6 +1765,27 @@ def _plain_name(a: _Article, q: Quote) -> None:
         if person is not None:
             q.role = q.role or person.role
             q.speaker = person.name
+
+
+_HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?$")
+
+
+def _plain_mention(a: _Article, q: Quote) -> str:
+    """The words naming the speaker, as a reader would point at them: the name without the role
+    words the tagger ran into it ("Lawyer Alexis Kougias", "Detective Constable Daniel Dubé" name
+    Alexis Kougias and Daniel Dubé), and without a bracket the tagger left open ("The Philippine
+    Institute of Volcanology and Seismology (Phivolcs")."""
+    mention = re.sub(r"\s*\([^()]*\)?$", "", q.mention).strip() or q.mention
+    if q.speaker_kind == "person" and q.speaker:
+        own = {fold(w) for w in q.speaker.split()}
+        words = mention.split()
+        first = next((i for i, w in enumerate(words) if fold(w) in own or _HONORIFIC.match(w)), 0)
+        before = words[:first]
+        if 0 < first < len(words) and all(w[:1].isupper() for w in before) and (
+                len(words) - first >= 2 or all(fold(w).rstrip(".") in _PERSON_TITLES and not is_first_name(w)
+                                               for w in before)):
+            mention = " ".join(words[first:])  # "Dean McCarron" stays whole: "Dean" is no title
+    return mention
 
 
 def _without_person_tail(a: _Article, outlet: str) -> str:
