@@ -54,3 +54,13 @@ def test_the_mention_is_the_name_without_the_role_words_before_it():
     assert quotes["This tragedy is the result of an act by the police"].mention == "Alexis Kougias"
     assert quotes["the border closure had slowed the trade in the drug"].mention == "Daniel Dubé"
     assert quotes["We are not there yet"].mention == "Dean McCarron"  # a first name, not the title "Dean"
+
+
+def test_a_joint_subject_is_named_whole_in_the_mention():
+    quotes = _by_text(extract_quotes([
+        "\"Hugh Jackman is a consummate entertainer and an international star,\" Laurence Mark and Bill Condon "
+        "said in a statement.",
+    ]))
+    q = quotes["Hugh Jackman is a consummate entertainer and an international star"]
+    assert q.speaker == "Laurence Mark and Bill Condon"
+    assert q.mention == "Laurence Mark and Bill Condon"

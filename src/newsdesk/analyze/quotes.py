@@ -1577,15 +1577,16 @@ def _joint(a: _Article, subj, r):
     """'Zadan and Meron said': both named speakers, as one."""
     if r[1] not in ("person", "org"):
         return r
-    names = [r[0]]
+    names, mentions = [r[0]], [r[3]]
     for c in subj.children:
         if c.dep_ == "conj" and any(x.lower_ == "and" for x in subj.children if x.dep_ == "cc"):
             o = a.name_of(c, resolve_pronouns=False)
             if o and o[1] == r[1] and o[0] not in names:
                 names.append(o[0])
+                mentions.append(o[3])
     if len(names) == 1:
         return r
-    return " and ".join(names), r[1], None, r[3]
+    return " and ".join(names), r[1], None, " and ".join(m for m in mentions if m)
 
 
 def _according_speaker(a: _Article, tokens):
