@@ -64,3 +64,14 @@ def test_a_joint_subject_is_named_whole_in_the_mention():
     q = quotes["Hugh Jackman is a consummate entertainer and an international star"]
     assert q.speaker == "Laurence Mark and Bill Condon"
     assert q.mention == "Laurence Mark and Bill Condon"
+
+
+def test_a_short_reported_clause_is_still_a_statement():
+    quotes = _by_text(extract_quotes([
+        "Civil Aviation Minister Hardeep Singh Puri said 18 people died.",
+        "Police said the person killed was a 63-year-old woman from Warren.",
+        "\"We will look at it,\" she said. He said he would.",
+    ]))
+    assert quotes["18 people died"].speaker == "Hardeep Singh Puri"
+    assert quotes["the person killed was a 63-year-old woman from Warren"].speaker == "Police"
+    assert "he would" not in quotes  # an ellipsis, not a statement

@@ -2391,6 +2391,11 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     c = after[0] if after else comps[0]
     keep = set()
     todo = [c]
+    if len(after) > 1 and not any(x.dep_ == "mark" for x in after[1].children) and after[1].lemma_ not in SPEECH_VERBS:
+        # "Police said the person killed was a 63-year-old woman": the parser splits one clause into
+        # two complements ("the person killed" / "was ..."); the verb reports both (not a second
+        # speech verb: "said the bridge would reopen, the city council reported" names the relay)
+        todo = list(after)
     while todo:
         t = todo.pop()
         if t.lower_ == "according" and t.dep_ == "prep":
@@ -2432,8 +2437,10 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
         hi -= 1
     if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s"):  # ("What's more, ...")
         return None  # "testified about what he was asked", "described how they moved": a topic, not a statement
-    if hi - lo < 4 or any(a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
-        return None
+    words = sum(not (t.is_space or t.is_punct) for t in doc[lo:hi])
+    if words < 3 or words == 3 and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi]) or any(
+            a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
+        return None  # "said 18 people died" is a statement; "said he would" is not
     between = doc[v.i + 1:lo] if lo > v.i else doc[hi:v.i]
     if any(a.inside[t.i] for t in between):
         return None  # a quote stands between the verb and the words: those are not what it reports
