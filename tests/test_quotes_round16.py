@@ -75,3 +75,13 @@ def test_a_short_reported_clause_is_still_a_statement():
     assert quotes["18 people died"].speaker == "Hardeep Singh Puri"
     assert quotes["the person killed was a 63-year-old woman from Warren"].speaker == "Police"
     assert "he would" not in quotes  # an ellipsis, not a statement
+
+
+def test_tells_the_paper_that_opens_what_was_told():
+    quotes = _by_text(extract_quotes([
+        "Employee Steve Castro tells the paper that he fought with the shirtless man, who snatched the keys "
+        "from his hand.",
+    ]))
+    q = quotes["he fought with the shirtless man, who snatched the keys from his hand"]
+    assert q.speaker == "Steve Castro"
+    assert q.verb == "tells the paper"

@@ -1029,7 +1029,8 @@ def _verb_phrase(a: _Article, verb) -> str:
         if c.dep_ == "prt":
             parts.append(c)
         if verb.lemma_ == "tell" and c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
-            parts.extend(t for t in c.subtree if not a.inside[t.i])
+            told = [r for r in c.children if r.dep_ == "relcl" and r.i > c.i]  # "the paper that he fought ..."
+            parts.extend(t for t in c.subtree if not a.inside[t.i] and not (told and t.i >= told[0].left_edge.i))
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through", "to") and not a.inside[c.i]:
             sub = [t for t in c.subtree]
             words = _join(doc, sub[0].i, sub[-1].i + 1)
@@ -2452,12 +2453,18 @@ def _misattached_complement(v) -> list:
     that-clause on "conference" as a relative clause, but its "that" is a conjunction (a relative
     "that" would be the clause's subject or object), so it is what the verb reports."""
     out = []
-    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
-                if any(m.dep_ == "mark" and m.lower_ == "that" and m.i < rel.i for m in rel.children) and any(
-                        x.dep_ in ("nsubj", "nsubjpass") for x in rel.children):
-                    out.append(rel)
+    nouns = [n for prep in v.children if prep.dep_ == "prep" and prep.i > v.i
+             for n in prep.children if n.dep_ == "pobj"]
+    told = [n for n in v.children if n.dep_ in ("dobj", "dative") and n.i > v.i] if v.lemma_ in _TELL_LIKE else []
+    for noun in nouns + told:
+        for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+            that = [m for m in rel.children if m.lower_ == "that" and m.i < rel.i and m.i == noun.i + 1
+                    or m.dep_ == "mark" and m.lower_ == "that"]
+            # "told the paper that he fought ...": after a verb of telling, "that" with a subject
+            # of its own after it opens what was told, whatever the parser calls it
+            if that and (noun in told or that[0].dep_ == "mark") and any(
+                    x.dep_ in ("nsubj", "nsubjpass") and x is not that[0] for x in rel.children):
+                out.append(rel)
     return out
 
 
