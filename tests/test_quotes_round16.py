@@ -85,3 +85,15 @@ def test_tells_the_paper_that_opens_what_was_told():
     q = quotes["he fought with the shirtless man, who snatched the keys from his hand"]
     assert q.speaker == "Steve Castro"
     assert q.verb == "tells the paper"
+
+
+def test_verbs_of_stating_a_view_report_what_follows():
+    quotes = _by_text(extract_quotes([
+        "Chargers coach Anthony Lynn recognizes that his team's playoff hopes are slim after the loss.",
+        "Senate minority leader Chuck Schumer commented the president's tweets were as near to a concession as "
+        "anyone would get.",
+        "The Centre for Disease Control advises the earlier people seek treatment, the better.",
+    ]))
+    assert quotes["his team's playoff hopes are slim after the loss"].speaker == "Anthony Lynn"
+    assert quotes["the president's tweets were as near to a concession as anyone would get"].speaker == "Chuck Schumer"
+    assert quotes["the earlier people seek treatment, the better"].speaker == "Centre for Disease Control"

@@ -60,7 +60,7 @@ REPORTED_VERBS = {
     "testify", "reveal", "disclose", "indicate", "promise", "vow", "pledge", "concede", "caution", "complain",
     "joke", "quip", "remark", "reaffirm", "underline", "hint", "mention", "observe", "point", "recall", "reply",
     "respond", "answer", "recount", "assure", "inform", "remind",
-    "retort", "confide", "confess", "speculate", "reckon", "muse", "swear", "theorize", "theorise", "crow", "boast",
+    "conjecture", "advise", "recognize", "recognise", "comment", "retort", "confide", "confess", "speculate", "reckon", "muse", "swear", "theorize", "theorise", "crow", "boast",
 }
 WRITE_VERBS = {"write", "post", "tweet"}
 MEDIUM_NOUNS = re.compile(
