@@ -97,3 +97,11 @@ def test_verbs_of_stating_a_view_report_what_follows():
     assert quotes["his team's playoff hopes are slim after the loss"].speaker == "Anthony Lynn"
     assert quotes["the president's tweets were as near to a concession as anyone would get"].speaker == "Chuck Schumer"
     assert quotes["the earlier people seek treatment, the better"].speaker == "Centre for Disease Control"
+
+
+def test_a_statement_saying_reports_what_its_issuer_said():
+    quotes = _by_text(extract_quotes([
+        "LaCalamita is married, but his wife, Michele, released a statement saying they had been separated for "
+        "about three weeks.",
+    ]))
+    assert quotes["they had been separated for about three weeks"].speaker == "Michele"

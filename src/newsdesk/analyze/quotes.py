@@ -2272,8 +2272,9 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect"):
             continue
-        if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl"):
-            continue
+        if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl") and not (
+                v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS):
+            continue  # (but "released a statement saying they had been separated" reports the statement)
         bounds = _reported_clause(a, v)
         if bounds is None:
             continue
