@@ -134,7 +134,8 @@ def same_surname(pred: str | None, gold: str | None) -> bool:
 
 def same_mention(pred: str | None, gold: str | None) -> bool:
     """The words naming the speaker at the quote, as Citron's source span (no coreference): equal after
-    case, accents, edge punctuation, a leading determiner and an honorific are folded."""
+    case, accents, edge punctuation, a leading determiner and an honorific are folded, with or without
+    a description's phrase after its head."""
     if not pred or not gold:
         return not pred and not gold
 
@@ -142,7 +143,13 @@ def same_mention(pred: str | None, gold: str | None) -> bool:
         x = fold(x).strip(_EDGE)
         return re.sub(r"^(?:(?:the|a|an)\s+)?(?:(?:mr|mrs|ms|miss|dr|prof)\.?\s+)?", "", x)
 
-    return norm(pred) == norm(gold)
+    p, g = norm(pred), norm(gold)
+    if p == g:
+        return True
+    # a description with or without the phrase after its head ("a spokesperson for Stagecoach South",
+    # "representatives from Iran"): labellers wrote it both ways, and both point at the same words
+    short, long = sorted((p, g), key=len)
+    return bool(re.match(re.escape(short) + r"\s+(?:of|from|for|in|within|at|on|with|by)\s", long))
 
 
 def same_via(pred: str | None, gold: str | None) -> bool:
@@ -318,7 +325,7 @@ SPLITS = {"dev": "dev", "held-out": "heldout", "heldout2": "heldout2", "heldout3
           "heldout14": "heldout14", "heldout15": "heldout15", "heldout16": "heldout16"}
 HIDDEN = "heldout16"  # the honest split: run and shown only with --final
 # splits whose every quote also has "mention", the words naming its speaker (README: from round 16)
-MENTION_SETS = {"heldout15", "heldout16"}
+MENTION_SETS = {"heldout13", "heldout14", "heldout15", "heldout16"}
 
 
 def _show(args, name: str, subset: str, which: str) -> bool:
