@@ -105,3 +105,16 @@ def test_a_statement_saying_reports_what_its_issuer_said():
         "about three weeks.",
     ]))
     assert quotes["they had been separated for about three weeks"].speaker == "Michele"
+
+
+def test_a_place_in_a_title_is_not_part_of_the_name():
+    quotes = _by_text(extract_quotes([
+        "It was reported he was in a coma at time of death.",
+        "Current Prime Minister of India Narendra Modi wrote, \"India grieves the passing away of Bharat Ratna "
+        "Pranab Mukherjee. He has left an indelible mark on the development trajectory of our nation.\"",
+        "President of Ukraine Volodymyr Zelenskyy said, \"We expect from Iran assurances of their readiness.\"",
+    ]))
+    modi = next(q for t, q in quotes.items() if t.startswith("India grieves"))
+    assert (modi.speaker, modi.mention) == ("Narendra Modi", "Narendra Modi")
+    zelenskyy = next(q for t, q in quotes.items() if t.startswith("We expect from Iran"))
+    assert zelenskyy.mention == "Volodymyr Zelenskyy"

@@ -1730,6 +1730,8 @@ def attribute(a: _Article) -> list[Quote]:
     for q in quotes:
         if q.via:
             q.via = _without_person_tail(a, q.via)
+        if q.speaker and q.speaker_kind in ("person", "org"):
+            _place_in_name(a, q)
         if q.speaker and q.speaker_kind == "person":
             _plain_name(a, q)
         if q.mention:
@@ -1751,6 +1753,15 @@ _SMALL = {"of", "for", "at", "from", "with", "in", "on", "and", "the", "a", "an"
 
 _TITLED_NAME = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+)\s+"
                           r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})$")
+
+
+def _place_in_name(a: _Article, q: Quote) -> None:
+    """"Prime Minister of India Narendra Modi", tagged "India Narendra Modi" (a person or, as often,
+    an organisation): the place belongs to the title, the person is Narendra Modi."""
+    first, _, rest = q.speaker.partition(" ")
+    if len(rest.split()) >= 2 and re.search(
+            r"\b(?:Minister|President|Secretary|Governor|Mayor|Chancellor|King|Queen) of " + re.escape(q.speaker), a.text):
+        q.speaker, q.speaker_kind = rest, "person"
 
 
 def _plain_name(a: _Article, q: Quote) -> None:
@@ -1783,7 +1794,7 @@ def _plain_mention(a: _Article, q: Quote) -> str:
         words = mention.split()
         first = next((i for i, w in enumerate(words) if fold(w) in own or _HONORIFIC.match(w)), 0)
         before = words[:first]
-        if 0 < first < len(words) and all(w[:1].isupper() for w in before) and (
+        if 0 < first < len(words) and all(w[:1].isupper() or w in ("of", "for", "the") for w in before) and (
                 len(words) - first >= 2 or all(fold(w).rstrip(".") in _PERSON_TITLES and not is_first_name(w)
                                                for w in before)):
             mention = " ".join(words[first:])  # "Dean McCarron" stays whole: "Dean" is no title
