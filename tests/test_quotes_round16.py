@@ -118,3 +118,13 @@ def test_a_place_in_a_title_is_not_part_of_the_name():
     assert (modi.speaker, modi.mention) == ("Narendra Modi", "Narendra Modi")
     zelenskyy = next(q for t, q in quotes.items() if t.startswith("We expect from Iran"))
     assert zelenskyy.mention == "Volodymyr Zelenskyy"
+
+
+def test_a_one_word_answer_after_its_verb_is_a_quote():
+    quotes = _by_text(extract_quotes([
+        "On the tape, Jeffs tells the girls to obey him.",
+        "Two female voices say \"OK. \"",
+        "Mary Smith starred in \"Up.\"",
+    ]))
+    assert quotes["OK"].speaker == "female voices"
+    assert "Up" not in quotes  # a film's title, not an answer

@@ -1697,8 +1697,10 @@ def attribute(a: _Article) -> list[Quote]:
                 continue  # a term, title or name in quote marks, not a statement
             if _frame_has_prose(frame) and words < 10:
                 continue
-        if _title_like(text) and not (speaker and verb is not None and verb.lemma_ in _ONE_WORD_VERBS
-                                      and words == 1 and a.text[span.start:span.end].rstrip()[-1:] in (",", "!", "?")):
+        if _title_like(text) and not (speaker and verb is not None and verb.lemma_ in _ONE_WORD_VERBS and words == 1 and (
+                a.text[span.start:span.end].rstrip()[-1:] in (",", "!", "?") or (
+                    a.text[span.start:span.end].rstrip()[-1:] == "." and verb.idx < span.start))):
+            # ('He responded "Yes."': an answer; a title is not what someone responds or says)
             continue  # "American Pie", "Spike": a title or a name in quote marks (not '“Amazing,” Davis said')
         if verb is not None and verb.lemma_ == "chant" or re.search(
                 r"\b(?:signs?|placards?|banners?|posters?|sayings?|slogans?|t-shirts?)\b[^.!?\n“”\"]{0,30}"
