@@ -128,3 +128,18 @@ def test_a_one_word_answer_after_its_verb_is_a_quote():
     ]))
     assert quotes["OK"].speaker == "female voices"
     assert "Up" not in quotes  # a film's title, not an answer
+
+
+def test_according_to_after_but_or_and_and_before_a_named_role():
+    quotes = _by_text(extract_quotes([
+        "Police closed the road. But according to Robert Sznewajs, two bomb threats came into the two banks on "
+        "Friday.",
+        "Mugabe was hospitalized in Singapore and according to the Ministry of Foreign Affairs he died at "
+        "Gleneagles Hospital in the morning.",
+        "According to Windsor Locks' first selectman, Chris Kervick, there were ten passengers and three crew "
+        "members aboard the aircraft.",
+    ]))
+    assert quotes["two bomb threats came into the two banks on Friday"].speaker == "Robert Sznewajs"
+    assert quotes["he died at Gleneagles Hospital in the morning"].speaker == "Ministry of Foreign Affairs"
+    kervick = quotes["there were ten passengers and three crew members aboard the aircraft"]
+    assert (kervick.speaker, kervick.mention) == ("Chris Kervick", "Chris Kervick")

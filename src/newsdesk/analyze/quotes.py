@@ -2349,23 +2349,39 @@ def _according_clauses(a: _Article) -> list[Quote]:
         if any(a.inside[x.i] for x in sent) or _has_mark(sent):  # (an apostrophe is no quote mark)
             continue
         r = a.name_of(pobj[0])
+        phrase = {x.i for x in t.subtree} | {t.i + 1}
+        end_of = max(phrase)
+        named = a.ents.entity_at(end_of + 2) if end_of + 2 < len(doc) and doc[end_of + 1].text == "," else None
+        if named is not None and named.kind == "person" and r and r[1] == "other":
+            # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the name after the role
+            span = [x.i for x in doc[end_of + 2:sent.end] if a.ents.entity_at(x.i) is named]
+            if span and span[-1] + 1 < sent.end and doc[span[-1] + 1].text == ",":
+                r = (named.name, "person", r[0], named.name)
+                phrase |= set(range(end_of + 1, span[-1] + 2))
         if r is None or r[0] is None or a.is_outlet(r[0]) or _is_outlet(r[0]):
             continue
         body = pobj[0].lemma_ in _BODIES | _ORG_DESCRIPTIONS | {"union", "organizer", "organiser"}
         if r[1] == "other" and (not _humanish_name(r[0]) or not (body or _humanish(a, pobj[0]))
                                 or pobj[0].lemma_ in _OUTLET_NOUNS | {"paper", "statistic", "datum", "figure", "record"}):
             continue
-        phrase = {x.i for x in t.subtree} | {t.i + 1}
         rest = [x for x in sent if x.i not in phrase]
-        while rest and (rest[0].is_punct or rest[0].is_space):
-            rest.pop(0)
+        while rest and (rest[0].is_punct or rest[0].is_space or rest[0].dep_ == "cc" and rest[0].i < t.i):
+            rest.pop(0)  # (and "But" before "according to Sznewajs, two bomb threats came ...")
         while rest and (rest[-1].is_punct or rest[-1].is_space):
             rest.pop()
         if len([x for x in rest if x.is_alpha]) < 4:
             continue
         lo, hi = rest[0], rest[-1]
-        if lo.i < t.i < hi.i:  # "X, according to Y, did Z": keep the words after it only when they carry the clause
-            continue
+        if lo.i < t.i < hi.i:
+            # "Mugabe was hospitalized ... and according to the ministry he died ...": the clause
+            # joined by "and" after the phrase, when it has a subject of its own; else ("X, according to Y, did Z")
+            # the words round it are not one statement of Y's that this can cut out
+            after = [x for x in rest if x.i > t.i and not (x.is_punct and x.i == end_of + 1)]
+            verb = t.head
+            if not (t.i > 0 and doc[t.i - 1].dep_ == "cc" and verb.i > t.i and len([x for x in after if x.is_alpha]) >= 4
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > t.i for c in verb.children)):
+                continue
+            lo = after[0]
         start, end = lo.idx, hi.idx + len(hi.text)
         speaker, kind, role, mention = r
         out.append(Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker,
