@@ -143,3 +143,12 @@ def test_according_to_after_but_or_and_and_before_a_named_role():
     assert quotes["he died at Gleneagles Hospital in the morning"].speaker == "Ministry of Foreign Affairs"
     kervick = quotes["there were ten passengers and three crew members aboard the aircraft"]
     assert (kervick.speaker, kervick.mention) == ("Chris Kervick", "Chris Kervick")
+
+
+def test_an_editorial_in_a_paper_is_the_papers_voice():
+    quotes = _by_text(extract_quotes([
+        "\"For four days, Greece has surrendered itself to flames and anarchy,\" said an editorial in the "
+        "conservative daily Eleftheros Typos.",
+    ]))
+    q = quotes["For four days, Greece has surrendered itself to flames and anarchy"]
+    assert (q.speaker, q.mention) == ("Eleftheros Typos", "an editorial")

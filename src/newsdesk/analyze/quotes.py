@@ -100,6 +100,7 @@ _OWNED_VOICES = _DOCUMENT_NOUNS | {"voice", "website", "site", "account", "page"
                                    "speech", "remarks", "words", "proclamation", "declaration", "response", "reply",
                                    "comment", "testimony", "filing", "handle", "channel", "recording", "tape"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_EDITORIALS = {"editorial", "column", "op-ed"}
 # Abbreviated titles and the words an article uses for the same person later ("Gov. Eric Holcomb"
 # is "the governor", "the Rev. Larry Kroon" "the pastor", "Msgr. Farmer" "the monsignor").
 _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative congressman congresswoman",
@@ -544,14 +545,16 @@ class _Article:
                 person = self.ents.find_person(bare)
                 return (person.name if person else bare), "person", person.role if person else None, name
             return name, "person" if name[:1].isupper() else "other", None, name
-        if tok.pos_ == "NOUN" and tok.lemma_ in _DOCUMENT_NOUNS:  # "a statement from Surrey police said"
+        if tok.pos_ == "NOUN" and tok.lemma_ in _DOCUMENT_NOUNS | _EDITORIALS:  # "a statement from Surrey police said"
+            said_by = _join(self.doc, tok.left_edge.i, tok.i + 1)  # the words at the quote: "a statement"
             for c in tok.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                if c.dep_ in ("prep", "agent") and (c.lower_ in ("from", "by") or c.lower_ == "in" and tok.lemma_ in _EDITORIALS):
+                    # ("an editorial in the conservative daily Eleftheros Typos": the paper's own voice)
                     po = [x for x in c.children if x.dep_ == "pobj"]
                     if po:
                         r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                         if r:
-                            return r
+                            return r[0], r[1], r[2], said_by
                 if c.dep_ == "acl":  # "a statement released by the ministry"
                     for x in c.children:
                         if x.dep_ == "agent":
@@ -559,7 +562,7 @@ class _Article:
                             if po:
                                 r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                                 if r:
-                                    return r
+                                    return r[0], r[1], r[2], said_by
             owner = self._document_owner(tok)
             if owner is not None:
                 return owner
@@ -731,7 +734,7 @@ class _Article:
         owner = self.ents.entity_at(poss.i)
         if owner is not None and owner.kind in ("person", "org"):
             return owner.name, owner.kind, owner.role, phrase
-        if poss.pos_ == "NOUN":  # "the man's voice" -> "man"
+        if poss.pos_ in ("NOUN", "PROPN"):  # "the man's voice" -> "man"; "Stardom's official statement" -> Stardom
             r = self.name_of(poss, resolve_pronouns=resolve_pronouns)
             if r is not None:
                 return r[0], r[1], r[2], phrase
