@@ -152,3 +152,13 @@ def test_an_editorial_in_a_paper_is_the_papers_voice():
     ]))
     q = quotes["For four days, Greece has surrendered itself to flames and anarchy"]
     assert (q.speaker, q.mention) == ("Eleftheros Typos", "an editorial")
+
+
+def test_a_short_name_in_brackets_stands_for_the_full_name_before_it():
+    quotes = _by_text(extract_quotes([
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) recorded the quake at 7:37 p.m.",
+        "Phivolcs said in its report, the western extension of Mindanao Fault makes the province seismically "
+        "active.",
+    ]))
+    q = quotes["the western extension of Mindanao Fault makes the province seismically active"]
+    assert (q.speaker, q.mention) == ("Philippine Institute of Volcanology and Seismology", "Phivolcs")

@@ -1741,6 +1741,10 @@ def attribute(a: _Article) -> list[Quote]:
             _plain_name(a, q)
         if q.mention:
             q.mention = _plain_mention(a, q)
+        if q.speaker and q.speaker_kind in ("org", "person") and " " not in q.speaker:
+            long = _named_before_brackets(a, q.speaker)
+            if long is not None:  # "World Wonder Ring Stardom (Stardom) announced ..." then "Stardom's statement"
+                q.speaker, q.speaker_kind = long, "org"
         if q.speaker and re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
@@ -1814,6 +1818,17 @@ def _without_person_tail(a: _Article, outlet: str) -> str:
     while len(words) > 1 and re.sub(r"['’]s$", "", fold(words[-1])) in surnames:
         words.pop()
     return " ".join(words)
+
+
+def _named_before_brackets(a: _Article, short: str) -> str | None:
+    """The full name an article gives a short one in brackets after it: "The Philippine Institute of
+    Volcanology and Seismology (Phivolcs)", "wrestling promotion World Wonder Ring Stardom (Stardom)"."""
+    m = re.search(r"((?:[A-Z][\w&.'’-]*\s+(?:(?:of|and|for|the|de|on)\s+)*){1,8}[A-Z][\w&.'’-]*)\s*\(\s*"
+                  + re.escape(short) + r"\s*\)", a.text)
+    if m is None:
+        return None
+    name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+    return name if len(name.split()) > 1 else None
 
 
 def _spelled_out(a: _Article, acronym: str) -> str | None:
