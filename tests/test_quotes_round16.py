@@ -162,3 +162,13 @@ def test_a_short_name_in_brackets_stands_for_the_full_name_before_it():
     ]))
     q = quotes["the western extension of Mindanao Fault makes the province seismically active"]
     assert (q.speaker, q.mention) == ("Philippine Institute of Volcanology and Seismology", "Phivolcs")
+
+
+def test_a_spanish_name_goes_by_its_first_surname():
+    quotes = _by_text(extract_quotes([
+        "Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice for Puerto Rico.",
+        "In a statement, Vázquez said, \"I understand he made the right decision, for the good of both his "
+        "family and Puerto Rico.\"",
+    ]))
+    q = next(q for t, q in quotes.items() if t.startswith("I understand he made the right decision"))
+    assert q.speaker == "Wanda Vázquez Garced"

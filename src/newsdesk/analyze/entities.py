@@ -335,8 +335,8 @@ def _named_with_a_role(ent, name: str) -> bool:
         return False
     if any(w.lower() in _ORG_WORDS or w.lower() in _COMPANY_ENDINGS for w in words):
         return False
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and _ROLE_WORDS.fullmatch(c.lower_)
-               for c in ent.root.children) or (
+    return any(c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and is_first_name(words[0]))
+               and _ROLE_WORDS.fullmatch(c.lower_) for c in ent.root.children) or (
         # "A professor of economics at the University of Athens, Yanis Varoufakis, ...": the name is
         # the apposition of a person's role
         ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and bool(_ROLE_WORDS.fullmatch(ent.root.head.lower_)))
@@ -576,6 +576,11 @@ class ArticleEntities:
             firsts = [e for other_f, e in full.items() if len(other_f.split()) > 1 and other_f.split()[0] == words[0]]
             if len(firsts) == 1 and words[0] not in _PERSON_TITLES:
                 return firsts[0]
+            # the first of two surnames, as Spanish names go by it: "Vázquez" for "Wanda Vázquez Garced"
+            middles = [e for other_f, e in full.items() if len(other_f.split()) == 3 and other_f.split()[1] == words[0]
+                       and is_first_name(other_f.split()[0])]
+            if len(middles) == 1:
+                return middles[0]
         if len(found) <= 1 or at is None:
             return found[0] if found else None
 
