@@ -172,3 +172,13 @@ def test_a_spanish_name_goes_by_its_first_surname():
     ]))
     q = next(q for t, q in quotes.items() if t.startswith("I understand he made the right decision"))
     assert q.speaker == "Wanda Vázquez Garced"
+
+
+def test_it_as_the_subject_of_a_speech_verb_is_the_organisation_before():
+    quotes = _by_text(extract_quotes([
+        "The UN said three of its schools in Gaza had been hit by Israeli shells on Tuesday.",
+        "It said it had identified the schools as refugee centres to the Israeli military and provided GPS "
+        "coordinates.",
+    ]))
+    q = quotes["it had identified the schools as refugee centres to the Israeli military and provided GPS coordinates"]
+    assert (q.speaker, q.mention) == ("UN", "It")

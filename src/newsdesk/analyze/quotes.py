@@ -507,7 +507,12 @@ class _Article:
                 return issuer
         if tok.pos_ == "PRON" or low in _PRONOUNS:
             if resolve_pronouns and low == "it" and tok.dep_ == "nsubj":
-                return self.document_before(tok)
+                found = self.document_before(tok)
+                if found is None and tok.head.lemma_ in SPEECH_VERBS:
+                    # "Mozilla released Firefox 3.0.5 ... and said it is ...": a company speaks as "it"
+                    org = self._org_before(tok.idx)
+                    found = (org[0], "org", None, tok.text) if org else None
+                return found
             if not resolve_pronouns or low not in ("he", "she", "they"):
                 return None
             return self.resolve_pronoun(tok)
