@@ -182,3 +182,12 @@ def test_it_as_the_subject_of_a_speech_verb_is_the_organisation_before():
     ]))
     q = quotes["it had identified the schools as refugee centres to the Israeli military and provided GPS coordinates"]
     assert (q.speaker, q.mention) == ("UN", "It")
+
+
+def test_an_abbreviated_title_does_not_end_the_sentence():
+    quotes = _by_text(extract_quotes([
+        "\"A man who apparently had just been let go from his job there came in, shot and killed another man,\" "
+        "Vancouver police Const. Tim Fanning told a news conference.",
+    ]))
+    q = quotes["A man who apparently had just been let go from his job there came in, shot and killed another man"]
+    assert (q.speaker, q.verb) == ("Tim Fanning", "told a news conference")

@@ -140,6 +140,8 @@ def _register_paragraphs() -> None:
         for i, tok in enumerate(doc[:-1]):
             if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text_with_ws):
                 doc[i + 1].is_sent_start = True
+            elif tok.text in TITLE_ABBREVIATIONS and doc[i + 1].text[:1].isupper():
+                doc[i + 1].is_sent_start = False  # "police Const. | Tim Fanning told ...": a title, not a full stop
         return doc
 
 
