@@ -191,3 +191,15 @@ def test_an_abbreviated_title_does_not_end_the_sentence():
     ]))
     q = quotes["A man who apparently had just been let go from his job there came in, shot and killed another man"]
     assert (q.speaker, q.verb) == ("Tim Fanning", "told a news conference")
+
+
+def test_a_one_word_name_that_reports_is_a_newsroom():
+    quotes = _by_text(extract_quotes([
+        "Rappler reported three malls in Davao City were damaged following the quake.",
+        "TVN24 reported that the mayor received surgery overnight.",
+        "Indiana State Police reported at least 5,000 people entered the Statehouse through public entrances.",
+    ]))
+    assert "three malls in Davao City were damaged following the quake" not in quotes  # an outlet's report
+    assert "the mayor received surgery overnight" not in quotes
+    assert quotes["at least 5,000 people entered the Statehouse through public entrances"].speaker == \
+        "Indiana State Police"

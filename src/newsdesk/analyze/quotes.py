@@ -2577,6 +2577,12 @@ def _outlet_subject(a: _Article, v) -> str | None:
             if _is_outlet(name) and not a.ents.find_person(name) and c.pos_ in ("PROPN", "NOUN") and (
                     c.pos_ == "PROPN" or c.lemma_ in ("media", "press", "newspaper", "broadcaster", "outlet")):
                 return clean_name(name)
+            if v.lemma_ == "report" and c.pos_ == "PROPN" and " " not in name.strip() and name[:1].isupper() \
+                    and fold(name) not in _BODIES | _HUMAN_WORDS and not a.doc[c.i - 1:c.i].text.lower() in ("the",) \
+                    and not (a.ents.find_person(name) and len(a.ents.find_person(name).name.split()) > 1):
+                # "Rappler reported ...", "TVN24 reported ...", "Fars reported ...": a one-word name that
+                # reports, and is no one's surname, is a newsroom (people and bodies say and announce)
+                return clean_name(name)
     return None
 
 
