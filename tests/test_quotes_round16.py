@@ -203,3 +203,34 @@ def test_a_one_word_name_that_reports_is_a_newsroom():
     assert "the mayor received surgery overnight" not in quotes
     assert quotes["at least 5,000 people entered the Statehouse through public entrances"].speaker == \
         "Indiana State Police"
+
+
+def test_the_answers_of_a_q_and_a_interview_are_the_interviewees_quotes():
+    quotes = extract_quotes([
+        "Experience is thrilled to have Junior Gaspard as our new President and CEO.",
+        "We asked him to share some insights into the business. Here is what he had to say.",
+        "Q: When you woke up that first morning, what are two words to describe how it felt?",
+        "A: Inspired and humbled! To be in this role, for this awesome company, is tremendous.",
+        "Q: What is your favourite app?",
+        "A: Bleacher Report, Uber Eats, and ParkMobile",
+    ])
+    answers = [q for q in quotes if q.speaker == "Junior Gaspard"]
+    assert [q.text for q in answers] == [
+        "Inspired and humbled! To be in this role, for this awesome company, is tremendous.",
+        "Bleacher Report, Uber Eats, and ParkMobile"]
+    assert all(q.kind == "direct" and q.via is None for q in answers)  # the company's own blog: no relay
+    assert not any(q.text.startswith(("When you woke", "What is your")) for q in quotes)  # questions are not his
+
+
+def test_a_wikinews_interview_answer_goes_by_the_interviewees_initials():
+    quotes = extract_quotes([
+        "Professor Michael Siegel of Boston University co-wrote a new study on youth suicide.",
+        "Siegel agreed to answer some questions for Wikinews' correspondent.",
+        "((WN)) To what extent do the results of this study match up to your expectations?",
+        "MS We did not actually have a pre-conceived idea of whether or not we would find an association.",
+        "((WN)) What influence would you like to see these results having on policymakers?",
+        "MS The results suggest that decreasing the access of youth to firearms may lower youth suicide rates.",
+    ])
+    answers = [q for q in quotes if q.text.startswith(("We did not", "The results suggest"))]
+    assert len(answers) == 2
+    assert all((q.speaker, q.via, q.mention) == ("Michael Siegel", "Wikinews", "MS") for q in answers)

@@ -1731,6 +1731,9 @@ def attribute(a: _Article) -> list[Quote]:
             a.speakers.append((span.start, speaker, kind, role))
             last = q
     quotes.extend(_reported(a))
+    answers = _interview_answers(a)
+    if answers:  # an answer is one quote: nothing found inside it stands on its own
+        quotes = [q for q in quotes if not any(x.start <= q.start < x.end for x in answers)] + answers
     quotes.sort(key=lambda q: q.start)
     _after_reported(a, quotes)
     _name_descriptions(a, quotes)
@@ -2130,6 +2133,92 @@ _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:
 
 
 _DASH_BYLINE = re.compile(r"[\s\"”»’']*\n?\n?[ \t]*[—–][ \t]*([A-Z][^\n.!?\"“”]{0,60}?)[ \t,.]*(?:\n|$)")
+
+
+_QUESTION = re.compile(r"^(?:\(\(\s*(?P<outlet>WN|Wikinews)\s*\)\)\s*:?|Q\s*[:.]|Question\s*:)\s*")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s*")
+
+
+def _interview_answers(a: _Article) -> list[Quote]:
+    """The answers of a Q&A interview ("Q: ... / A: ...", Wikinews' "((WN)) ..." then the speaker's
+    name or initials): each answer is a direct quote of the one interviewed, unmarked, so the quote
+    finder cannot see it. The interviewee is the person the answer's label names (initials "MS" for
+    Michael Siegel), else the person the introduction names just before the first question, or most
+    often; the relay is the outlet asking, when a
+    news outlet asks (Wikinews' own marker), else none (a company's blog interviewing its CEO)."""
+    text = a.text
+    paras = [(s, e) for s, e in a.paras if e > s]
+    questions = [i for i, (s, e) in enumerate(paras) if _QUESTION.match(text[s:e])]
+    if len(questions) < 2:
+        return []
+    people = a.ents.persons()
+    intro_end = paras[questions[0]][0]
+    lead_in = paras[max(0, questions[0] - 2)][0]  # "Wikinews spoke to ... Craig Farquharson", just before
+    # the one interviewed is introduced before the first question: the person named just before it,
+    # else the person named most there
+    introduced = [(any(lead_in <= m[0] < intro_end for m in p.mentions), sum(m[0] < intro_end for m in p.mentions),
+                   -min(m[0] for m in p.mentions), p) for p in people if p.mentions]
+    introduced = [x for x in introduced if x[1]]
+    if any(len(x[3].name.split()) > 1 for x in introduced):  # a full name, not a place tagged a person ("Groom")
+        introduced = [x for x in introduced if len(x[3].name.split()) > 1]
+    if introduced:
+        most = max(introduced, key=lambda x: x[:3])[3]
+    else:  # the tagger saw no one in the introduction ("thrilled to have Junior Gaspard ... as our new CEO")
+        from .entities import is_first_name
+
+        named = next((m for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text[:intro_end])
+                      if is_first_name(m.group(1)) and m.group(1).lower() not in _PERSON_TITLES), None)
+        if named is None:
+            return []
+        most = a.ents.add_person(named.group(0), named.start(), named.end())
+    via = "Wikinews" if any(_QUESTION.match(text[paras[i][0]:paras[i][1]]).group("outlet") for i in questions) else None
+
+    def labelled(words: str):
+        """(person, label, where the answer starts) for "Michael Siegel I am ..." or "MS: We did ..."."""
+        head = re.match(r"(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?", words)
+        if not head:
+            return None
+        first = [w for w in head.groups() if w]
+        for n in range(len(first), 0, -1):  # the longest run of words that names someone
+            label = " ".join(first[:n]).rstrip(":")
+            m = re.match(re.escape(label) + r"\s*:?\s+(?=\S)", words)
+            if not m:
+                continue
+            for p in people:
+                initials = "".join(w[0] for w in p.name.split() if w[:1].isupper())
+                if fold(label) == fold(p.name) or (label.isupper() and len(label) in (2, 3) and label == initials):
+                    return p, label, m.end()
+        return None
+
+    after = [i for i in range(questions[0] + 1, len(paras)) if i not in questions]
+    # answers are labelled throughout or not at all: with no label anywhere, the paragraph below a
+    # question is its answer; with labels, an unlabelled paragraph is the article's own ("Wikinews'
+    # Nick Moreau photographed the event.")
+    unlabelled = not any(_ANSWER.match(text[paras[i][0]:paras[i][1]]) or labelled(text[paras[i][0]:paras[i][1]])
+                         for i in after)
+    out = []
+    for i in after:
+        s, e = paras[i]
+        words = text[s:e]
+        m = _ANSWER.match(words)
+        found = labelled(words)
+        if m:
+            person, mention, cut = most, None, m.end()
+        elif found:
+            person, mention, cut = found
+        elif unlabelled and i - 1 in questions and (i + 1 in questions or len(words.split()) >= 15):
+            person, mention, cut = most, None, 0  # (not a photo credit after the last question)
+        else:
+            continue
+        start, end = s + cut, e
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 2:
+            continue
+        out.append(Quote(text=text[start:end], start=start, end=end, kind="direct", speaker=person.name,
+                         speaker_kind="person", role=person.role, verb="answered", via=via, mention=mention,
+                         context=_context(a, start, end)))
+    return out
 
 
 def _dash_byline(a: _Article, span: Span) -> tuple[str, str] | None:
