@@ -234,3 +234,13 @@ def test_a_wikinews_interview_answer_goes_by_the_interviewees_initials():
     answers = [q for q in quotes if q.text.startswith(("We did not", "The results suggest"))]
     assert len(answers) == 2
     assert all((q.speaker, q.via, q.mention) == ("Michael Siegel", "Wikinews", "MS") for q in answers)
+
+
+def test_the_commission_is_the_one_commission_named_before():
+    quotes = _by_text(extract_quotes([
+        "The United States Commission on Presidential Debates announced on Friday that the second debate, slated "
+        "for October 15, has been cancelled.",
+        "The commission said the two campaigns had given conflicting statements about their plans.",
+    ]))
+    q = quotes["the two campaigns had given conflicting statements about their plans"]
+    assert q.speaker == "United States Commission on Presidential Debates"

@@ -1896,6 +1896,14 @@ def _fuller_descriptions(a: _Article, quotes: list[Quote]) -> None:
                   and not re.search(r"(?i)\b(?:spokes\w+|of)\b", n)]
         if fuller:
             q.speaker = fuller[-1]
+            continue
+        # "The commission said" after "The United States Commission on Presidential Debates announced":
+        # the one organisation named before whose name holds the description's word
+        if len(q.speaker.split()) == 1 and short not in ("company", "firm", "group", "government", "agency"):
+            named = {e.name for e in a.ents.by_key.values() if e.kind == "org" and len(e.name.split()) > 1
+                     and short in fold(e.name).split() and any(m[0] < q.start for m in e.mentions)}
+            if len(named) == 1:
+                q.speaker, q.speaker_kind = named.pop(), "org"
 
 
 def _after_reported(a: _Article, quotes: list[Quote]) -> None:
