@@ -244,3 +244,11 @@ def test_the_commission_is_the_one_commission_named_before():
     ]))
     q = quotes["the two campaigns had given conflicting statements about their plans"]
     assert q.speaker == "United States Commission on Presidential Debates"
+
+
+def test_which_said_is_its_antecedent_and_a_day_says_nothing():
+    quotes = _by_text(extract_quotes([
+        "Toronto Police, which indicated on Monday a \"significant development\" was likely at Tuesday's hearing, "
+        "face allegations of mishandling the case.",
+    ]))
+    assert quotes["significant development"].speaker == "Toronto Police"

@@ -1410,6 +1410,9 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
+    if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("which", "who", "that") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and (_humanish(a, verb.head) or getattr(a.ents.entity_at(verb.head.i), "kind", None) in ("person", "org")):
+        subj = [verb.head]  # "Toronto Police, which indicated on Monday ...": the police, not Monday
     if not subj:
         # "the lawyer acting for the officer, who ..., said that ...": the parser makes "acting" a
         # clause of its own with the lawyer as its subject, and leaves "said" with none
@@ -1458,6 +1461,8 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         near = near + people[-1:]
     for t in near:
         ent = a.ents.entity_at(t.i)
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # "indicated on Monday": a day says nothing
         if (ent is not None and ent.kind in ("person", "org")) or t.lower_ in ("he", "she", "they") or (
                 t.pos_ == "PROPN" and t.text[:1].isupper()):
             r = a.name_of(t)
