@@ -252,3 +252,13 @@ def test_which_said_is_its_antecedent_and_a_day_says_nothing():
         "face allegations of mishandling the case.",
     ]))
     assert quotes["significant development"].speaker == "Toronto Police"
+
+
+def test_a_platform_is_the_medium_not_the_speaker():
+    quotes = extract_quotes([
+        "NASA interrupted its live coverage of a spacewalk to mourn Leonov's passing. It also credited Leonov with "
+        "making the spacewalk possible, noting on Twitter \"his venture into the vacuum of space began the history "
+        "of extravehicular activity\".",
+    ])
+    q = next(q for q in quotes if q.text.startswith("his venture"))
+    assert q.speaker == "NASA"

@@ -508,7 +508,8 @@ class _Article:
         if tok.pos_ == "PRON" or low in _PRONOUNS:
             if resolve_pronouns and low == "it" and tok.dep_ == "nsubj":
                 found = self.document_before(tok)
-                if found is None and tok.head.lemma_ in SPEECH_VERBS:
+                if found is None and (tok.head.lemma_ in SPEECH_VERBS or any(
+                        c.lemma_ in SPEECH_VERBS and c.tag_ == "VBG" for c in tok.head.children)):
                     # "Mozilla released Firefox 3.0.5 ... and said it is ...": a company speaks as "it"
                     org = self._org_before(tok.idx)
                     found = (org[0], "org", None, tok.text) if org else None
@@ -1451,6 +1452,7 @@ def _speaker_of_verb(a: _Article, verb, tokens):
     # Fallback: an entity or pronoun next to the verb (not the one told, nor an outlet)
     near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i
                    and not (t.head == verb and t.dep_ in ("dobj", "dative", "pobj"))
+                   and not (t.dep_ == "pobj" and t.head.head == verb)  # "noting on Twitter": the medium
                    and not a.is_outlet(_ent_span(a.doc, t) if a.ents.entity_at(t.i) else t.text)),
                   key=lambda t: abs(t.i - verb.i))
     if verb.lemma_ in _TELL_LIKE:
