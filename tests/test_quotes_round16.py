@@ -262,3 +262,14 @@ def test_a_platform_is_the_medium_not_the_speaker():
     ])
     q = next(q for q in quotes if q.text.startswith("his venture"))
     assert q.speaker == "NASA"
+
+
+def test_a_name_ends_at_a_spaced_dash_before_its_role():
+    quotes = _by_text(extract_quotes([
+        "Jonathan Wright - director of wholesale products at Interoute which manages part of the optical fibre "
+        "network - told the BBC that the cables were damaged near Alexandria.",
+        "\"We have lost three out of four lines,\" said Mr Wright.",
+    ]))
+    told = quotes["the cables were damaged near Alexandria"]
+    assert (told.speaker, told.mention, told.via) == ("Jonathan Wright", "Jonathan Wright", "BBC")
+    assert quotes["We have lost three out of four lines"].speaker == "Jonathan Wright"

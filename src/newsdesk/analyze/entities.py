@@ -256,6 +256,11 @@ def person_span(ent):
     ("Crown Prince Mohammad bin Salman", "ABC Entertainment Group prexy Paul Lee"): the
     words after the last title, lower-case word or organisation word. The words left out
     stay before the span, where ``role_of`` reads them as the role."""
+    for t in ent:  # "Jonathan Wright - director of wholesale products": the name ends at the spaced dash
+        if t.i > ent.start and t.text in ("-", "–", "—") and t.i > 0 and t.doc[t.i - 1].whitespace_ and \
+                t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].islower():
+            ent = t.doc[ent.start:t.i]
+            break
     cut = ent.start
     for t in ent:
         low = t.lower_.rstrip(".")

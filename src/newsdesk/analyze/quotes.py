@@ -1813,6 +1813,7 @@ def _plain_mention(a: _Article, q: Quote) -> str:
     Alexis Kougias and Daniel Dubé), and without a bracket the tagger left open ("The Philippine
     Institute of Volcanology and Seismology (Phivolcs")."""
     mention = re.sub(r"\s*\([^()]*\)?$", "", q.mention).strip() or q.mention
+    mention = re.split(r"\s[-–—]\s", mention)[0]  # "Jonathan Wright - director of wholesale products"
     if q.speaker_kind == "person" and q.speaker:
         own = {fold(w) for w in q.speaker.split()}
         words = mention.split()
