@@ -273,3 +273,13 @@ def test_a_name_ends_at_a_spaced_dash_before_its_role():
     told = quotes["the cables were damaged near Alexandria"]
     assert (told.speaker, told.mention, told.via) == ("Jonathan Wright", "Jonathan Wright", "BBC")
     assert quotes["We have lost three out of four lines"].speaker == "Jonathan Wright"
+
+
+def test_a_courts_opinion_speaks_for_the_court_named_in_full():
+    quotes = extract_quotes([
+        "The Supreme Court of Puerto Rico ruled on Wednesday that Pierluisi must step down.",
+        "The opinion of the Court, released on Wednesday, read in part, \"It is concluded that the oath of office "
+        "as governor is unconstitutional.\"",
+    ])
+    q = next(q for q in quotes if q.text.startswith("It is concluded"))
+    assert q.speaker == "Supreme Court of Puerto Rico"

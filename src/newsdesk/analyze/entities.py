@@ -349,6 +349,23 @@ def _named_with_a_role(ent, name: str) -> bool:
         ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and bool(_ROLE_WORDS.fullmatch(ent.root.head.lower_)))
 
 
+def _org_of_place(ent):
+    """'Supreme Court | of Puerto Rico', 'Supreme Court | of the United Kingdom': the tagger cut the
+    organisation's name before the place it belongs to; the name runs on through the place."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and ent[-1].lower_ in _ORG_WORDS:
+        k += 1
+        if doc[k].lower_ == "the" and doc[k].ent_type_ != "GPE":
+            k += 1
+        if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "GPE":
+            end = k + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[ent.start:end]
+    return ent
+
+
 def _org_named(ent) -> bool:
     """A PERSON span that names a company by its last word ("Dick Clark Productions")."""
     words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
@@ -457,6 +474,8 @@ class ArticleEntities:
             kind = "org" if ent.label_ == "PERSON" and _org_named(ent) else KINDS.get(ent.label_)
             if kind is None or kind == "person" or (ent.start, ent.end) in named_like_ids:
                 continue
+            if kind == "org":
+                ent = _org_of_place(ent)
             name = clean_name(ent.text)
             if len(name) < 2:
                 continue

@@ -101,6 +101,7 @@ _OWNED_VOICES = _DOCUMENT_NOUNS | {"voice", "website", "site", "account", "page"
                                    "comment", "testimony", "filing", "handle", "channel", "recording", "tape"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _EDITORIALS = {"editorial", "column", "op-ed"}
+_RULINGS = {"opinion", "decision", "ruling", "judgment", "judgement", "verdict", "order"}
 # Abbreviated titles and the words an article uses for the same person later ("Gov. Eric Holcomb"
 # is "the governor", "the Rev. Larry Kroon" "the pastor", "Msgr. Farmer" "the monsignor").
 _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative congressman congresswoman",
@@ -1975,6 +1976,15 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
                 q.speaker = f"{orgs[-1][1]}'s {owned.group(2)}"
             continue
         if q.speaker_kind != "other" or not definite or _is_plural(q.speaker, "other"):
+            continue
+        if fold(q.speaker).split()[0] in _RULINGS:
+            # "The opinion of the Court ... read", "The summary of the decision read": the court that
+            # gave it, the one court the article names before
+            courts = {e.name for e in a.ents.by_key.values() if e.kind == "org" and "court" in fold(e.name).split()
+                      and any(m[0] < q.start for m in e.mentions)}
+            longest = max(courts, key=len, default=None)
+            if longest and all(fold(c) in fold(longest) for c in courts):  # ("Supreme Court" in "... of Puerto Rico")
+                q.speaker, q.speaker_kind = longest, "org"
             continue
         if re.search(r"['’]s\b|\bof\b", mention):
             continue
