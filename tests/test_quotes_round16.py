@@ -283,3 +283,12 @@ def test_a_courts_opinion_speaks_for_the_court_named_in_full():
     ])
     q = next(q for q in quotes if q.text.startswith("It is concluded"))
     assert q.speaker == "Supreme Court of Puerto Rico"
+
+
+def test_a_village_the_tagger_calls_a_person_is_no_one():
+    from newsdesk.analyze.entities import entities_of
+
+    people = {e.name for e in entities_of(
+        "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man, said Fauzi, an "
+        "official from the local disaster agency.") if e.kind == "person"}
+    assert "Suka Makmur" not in people

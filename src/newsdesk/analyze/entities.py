@@ -349,6 +349,10 @@ def _named_with_a_role(ent, name: str) -> bool:
         ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and bool(_ROLE_WORDS.fullmatch(ent.root.head.lower_)))
 
 
+_PLACE_NOUNS = {"village", "town", "city", "district", "province", "county", "region", "island", "valley",
+                "municipality", "township", "neighbourhood", "neighborhood", "suburb", "hamlet", "river", "lake"}
+
+
 def _org_of_place(ent):
     """'Supreme Court | of Puerto Rico', 'Supreme Court | of the United Kingdom': the tagger cut the
     organisation's name before the place it belongs to; the name runs on through the place."""
@@ -440,6 +444,8 @@ class ArticleEntities:
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
         headline = _headline_end(self.text)
         persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)
+                   # "In Suka Makmur village": a place the tagger took for a person
+                   and not (e.end < len(doc) and doc[e.end].lower_ in _PLACE_NOUNS)
                    # "Obama Reverses Bush on Species Protection Measure": a headline's capitals make no name
                    # the body does not write again
                    and not (e.end_char <= headline and len(e) > 1 and self.text.count(e.text) == 1)]
