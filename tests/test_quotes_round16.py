@@ -292,3 +292,13 @@ def test_a_village_the_tagger_calls_a_person_is_no_one():
         "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man, said Fauzi, an "
         "official from the local disaster agency.") if e.kind == "person"}
     assert "Suka Makmur" not in people
+
+
+def test_the_speaker_after_the_verb_is_no_object_of_it():
+    quotes = _by_text(extract_quotes([
+        "One of the fatalities was a child, said Ema Suryani, a doctor at a health clinic.",
+        "\"We have received around 50 people with injuries sustained when the walls of their houses collapsed,\" "
+        "added the doctor.",
+    ]))
+    q = quotes["We have received around 50 people with injuries sustained when the walls of their houses collapsed"]
+    assert (q.speaker, q.mention) == ("Ema Suryani", "the doctor")

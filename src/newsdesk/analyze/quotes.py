@@ -1412,6 +1412,11 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
+    if not subj and verb.lemma_ in SPEECH_VERBS and verb.lemma_ not in _TELL_LIKE and \
+            re.search(r"[”\"»]\s*$", a.text[max(0, verb.idx - 4):verb.idx]):
+        # '“...,” added the doctor.': after the quote the speaker follows the verb, and the parser
+        # takes "the doctor" for what was added
+        subj = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and not a.inside[c.i]][:1]
     if subj and verb.dep_ == "relcl" and subj[0].lower_ in ("which", "who", "that") and verb.head.pos_ in ("NOUN", "PROPN") \
             and (_humanish(a, verb.head) or getattr(a.ents.entity_at(verb.head.i), "kind", None) in ("person", "org")):
         subj = [verb.head]  # "Toronto Police, which indicated on Monday ...": the police, not Monday
