@@ -1788,7 +1788,7 @@ _TITLED_NAME = re.compile(r"^(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:of|fo
 def _place_in_name(a: _Article, q: Quote) -> None:
     """"Prime Minister of India Narendra Modi", tagged "India Narendra Modi" (a person or, as often,
     an organisation): the place belongs to the title, the person is Narendra Modi."""
-    first, _, rest = q.speaker.partition(" ")
+    rest = q.speaker.partition(" ")[2]
     if len(rest.split()) >= 2 and re.search(
             r"\b(?:Minister|President|Secretary|Governor|Mayor|Chancellor|King|Queen) of " + re.escape(q.speaker), a.text):
         q.speaker, q.speaker_kind = rest, "person"
@@ -2175,8 +2175,8 @@ def _interview_answers(a: _Article) -> list[Quote]:
     name or initials): each answer is a direct quote of the one interviewed, unmarked, so the quote
     finder cannot see it. The interviewee is the person the answer's label names (initials "MS" for
     Michael Siegel), else the person the introduction names just before the first question, or most
-    often; the relay is the outlet asking, when a
-    news outlet asks (Wikinews' own marker), else none (a company's blog interviewing its CEO)."""
+    often; the relay is the outlet asking, when a news outlet asks (Wikinews' own marker), else none (a
+    company's blog interviewing its CEO)."""
     text = a.text
     paras = [(s, e) for s, e in a.paras if e > s]
     questions = [i for i, (s, e) in enumerate(paras) if _QUESTION.match(text[s:e])]
@@ -2185,8 +2185,6 @@ def _interview_answers(a: _Article) -> list[Quote]:
     people = a.ents.persons()
     intro_end = paras[questions[0]][0]
     lead_in = paras[max(0, questions[0] - 2)][0]  # "Wikinews spoke to ... Craig Farquharson", just before
-    # the one interviewed is introduced before the first question: the person named just before it,
-    # else the person named most there
     introduced = [(any(lead_in <= m[0] < intro_end for m in p.mentions), sum(m[0] < intro_end for m in p.mentions),
                    -min(m[0] for m in p.mentions), p) for p in people if p.mentions]
     introduced = [x for x in introduced if x[1]]
@@ -2195,8 +2193,6 @@ def _interview_answers(a: _Article) -> list[Quote]:
     if introduced:
         most = max(introduced, key=lambda x: x[:3])[3]
     else:  # the tagger saw no one in the introduction ("thrilled to have Junior Gaspard ... as our new CEO")
-        from .entities import is_first_name
-
         named = next((m for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text[:intro_end])
                       if is_first_name(m.group(1)) and m.group(1).lower() not in _PERSON_TITLES), None)
         if named is None:
