@@ -2218,17 +2218,16 @@ def _interview_answers(a: _Article) -> list[Quote]:
         return None
 
     after = [i for i in range(questions[0] + 1, len(paras)) if i not in questions]
+    marks = {i: (_ANSWER.match(text[paras[i][0]:paras[i][1]]), labelled(text[paras[i][0]:paras[i][1]])) for i in after}
     # answers are labelled throughout or not at all: with no label anywhere, the paragraph below a
     # question is its answer; with labels, an unlabelled paragraph is the article's own ("Wikinews'
     # Nick Moreau photographed the event.")
-    unlabelled = not any(_ANSWER.match(text[paras[i][0]:paras[i][1]]) or labelled(text[paras[i][0]:paras[i][1]])
-                         for i in after)
+    unlabelled = not any(m or found for m, found in marks.values())
     out = []
     for i in after:
         s, e = paras[i]
         words = text[s:e]
-        m = _ANSWER.match(words)
-        found = labelled(words)
+        m, found = marks[i]
         if m:
             person, mention, cut = most, None, m.end()
         elif found:
