@@ -257,7 +257,7 @@ def person_span(ent):
     words after the last title, lower-case word or organisation word. The words left out
     stay before the span, where ``role_of`` reads them as the role."""
     for t in ent:  # "Jonathan Wright - director of wholesale products": the name ends at the spaced dash
-        if t.i > ent.start and t.text in ("-", "–", "—") and t.i > 0 and t.doc[t.i - 1].whitespace_ and \
+        if t.i > ent.start and t.text in ("-", "–", "—") and t.doc[t.i - 1].whitespace_ and \
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].islower():
             ent = t.doc[ent.start:t.i]
             break
