@@ -2429,8 +2429,10 @@ def _reported(a: _Article) -> list[Quote]:
         bounds = _reported_clause(a, v)
         if bounds is None:
             continue
-        lo, hi = bounds
-        frame = [t for t in v.sent if not (lo <= t.i < hi)]
+        parts = _clause_parts(a, v, *bounds)
+        lo, hi = parts[0][0], parts[-1][1]
+        frame = [t for t in v.sent if not (lo <= t.i < hi) or lo <= t.i < hi and any(
+            e <= t.i < s for (_, e), (s, _) in zip(parts, parts[1:]))]
         outlet = _outlet_subject(a, v)
         if outlet is not None:
             if outlet:
@@ -2446,14 +2448,16 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         if kind == "other" and not _humanish_name(speaker):
             continue  # "The video ... prompted some users to argue that ...": no one is speaking
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        q = Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker, speaker_kind=kind,
-                  role=role, verb=_verb_phrase(a, v), via=_via(a, frame, speaker, v), mention=mention,
-                  context=v.sent.text.strip())
-        if q.speaker and q.role is None and kind == "person":
-            p = a.ents.find_person(q.speaker)
-            q.role = p.role if p else None
-        out.append(q)
+        via = _via(a, frame, speaker, v)
+        for lo, hi in parts:
+            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+            q = Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker,
+                      speaker_kind=kind, role=role, verb=_verb_phrase(a, v), via=via, mention=mention,
+                      context=v.sent.text.strip())
+            if q.speaker and q.role is None and kind == "person":
+                p = a.ents.find_person(q.speaker)
+                q.role = p.role if p else None
+            out.append(q)
     out.extend(_according_clauses(a))
     for q in out:
         if q.via is None:
@@ -2614,6 +2618,38 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     if any(a.inside[t.i] for t in between):
         return None  # a quote stands between the verb and the words: those are not what it reports
     return lo, hi
+
+
+def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The statements in a reported clause: one, or two where the speaker said two things.
+
+    "said it was sending a ship, but that it would not arrive until Monday" reports two
+    statements (the second "that" opens another complement), and so does "Indian sailors boarded
+    the Salahaddin, the military said, and the 23 suspects surrendered": there the attribution
+    sits between them and belongs to neither.
+    """
+    doc = a.doc
+    cuts = []  # (end of one part, start of the next)
+    if lo < v.left_edge.i and v.right_edge.i + 2 < hi:
+        k = v.right_edge.i + 1
+        while k < hi and doc[k].is_punct:
+            k += 1
+        if doc[k].lower_ in ("and", "but") and doc[k].dep_ == "cc":
+            cuts.append((v.left_edge.i, k + 1))
+    for t in doc[lo:hi]:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj" and t.i - 1 > lo and \
+                doc[t.i - 1].lower_ in ("and", "but") and not any(s <= t.i < e for s, e in cuts):
+            cuts.append((t.i - 1, t.i + 1))
+    parts = []
+    for s, e in zip([lo] + [c[1] for c in sorted(cuts)], [c[0] for c in sorted(cuts)] + [hi]):
+        while s < e and doc[s].is_punct:
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if sum(not (t.is_space or t.is_punct) for t in doc[s:e]) < 3:
+            return [(lo, hi)]  # not two statements after all
+        parts.append((s, e))
+    return parts
 
 
 def _misattached_complement(v) -> list:
