@@ -33,3 +33,34 @@ def test_an_attribution_between_two_statements_belongs_to_neither():
     assert not any("the military said" in text for text in quotes)
     # one statement with two verbs stays one
     assert quotes["the man was arrested on Friday and charged with murder"].speaker == "Police"
+
+
+def test_according_to_inside_a_sentence_attributes_the_whole_sentence():
+    quotes = _by_text(extract_quotes([
+        "Nixon, according to Woodward, had suspected Felt of being the confidential source.",
+        "The photo, according to FLDS detractors depicts an abusive underage marriage, while supporters claim it "
+        "is just a record of a symbolic kiss.",
+        "His family's announcement of his death specified no cause, but, according to his agent, Hunter had "
+        "undergone surgery recently.",
+    ]))
+    assert quotes["Nixon, according to Woodward, had suspected Felt of being the confidential source"].speaker \
+        == "Woodward"
+    assert quotes["The photo, according to FLDS detractors depicts an abusive underage marriage"].speaker \
+        == "FLDS detractors"
+    assert quotes["it is just a record of a symbolic kiss"].speaker == "supporters"
+    assert quotes["Hunter had undergone surgery recently"].mention == "his agent"
+
+
+def test_according_to_police_is_the_polices_account_of_a_named_mans_deed():
+    quotes = _by_text(extract_quotes([
+        "According to police, Anthony LaSalle, 36, of Minneapolis, hit and killed a woman in the parking lot "
+        "Wednesday night.",
+        "According to the U.S. embassy in Beijing, the infected man died on February 6; Chinese authorities "
+        "referred to him as \"Chinese-American.\"",
+        "According to a court clerk, arguments in the case would be scheduled as soon as the week of October 21.",
+    ]))
+    lasalle = next(q for text, q in quotes.items() if "hit and killed a woman" in text)
+    assert lasalle.speaker == "police" and lasalle.text.startswith("Anthony LaSalle")
+    assert quotes["the infected man died on February 6"].speaker == "U.S. embassy"
+    assert quotes["arguments in the case would be scheduled as soon as the week of October 21"].mention \
+        == "a court clerk"

@@ -1565,7 +1565,7 @@ def _name_at_end(a: _Article, start: int, end: int):
 _HUMAN_WORDS = {"witness", "eyewitness", "resident", "protester", "official", "source", "police", "person", "people",
                 "man", "woman", "victim", "survivor", "neighbor", "neighbour", "parent", "relative", "passenger",
                 "driver", "commenter", "user", "patient", "family", "fan", "voter", "worker", "staff", "doctor",
-                "authority", "investigator", "lawmaker", "critic", "supporter", "organizer", "organiser"}
+                "authority", "investigator", "lawmaker", "critic", "supporter", "organizer", "organiser", "clerk"}
 
 
 def _humanish(a: _Article, tok) -> bool:
@@ -2487,14 +2487,15 @@ def _according_clauses(a: _Article) -> list[Quote]:
             continue
         if a.relay_name(pobj[0]) is not None:
             continue
-        sent = t.sent
+        sent = _semicolon_clause(doc, t)  # "According to the embassy, the man died; officials called him “...”"
         if any(a.inside[x.i] for x in sent) or _has_mark(sent):  # (an apostrophe is no quote mark)
             continue
         r = a.name_of(pobj[0])
         phrase = {x.i for x in t.subtree} | {t.i + 1}
         end_of = max(phrase)
         named = a.ents.entity_at(end_of + 2) if end_of + 2 < len(doc) and doc[end_of + 1].text == "," else None
-        if named is not None and named.kind == "person" and r and r[1] == "other":
+        if named is not None and named.kind == "person" and r and r[1] == "other" and pobj[0].tag_ == "NN" and \
+                pobj[0].lemma_ not in _BODIES:  # ("According to police, Anthony LaSalle, 36, hit ...": his deed)
             # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the name after the role
             span = [x.i for x in doc[end_of + 2:sent.end] if a.ents.entity_at(x.i) is named]
             if span and span[-1] + 1 < sent.end and doc[span[-1] + 1].text == ",":
@@ -2516,20 +2517,38 @@ def _according_clauses(a: _Article) -> list[Quote]:
         lo, hi = rest[0], rest[-1]
         if lo.i < t.i < hi.i:
             # "Mugabe was hospitalized ... and according to the ministry he died ...": the clause
-            # joined by "and" after the phrase, when it has a subject of its own; else ("X, according to Y, did Z")
-            # the words round it are not one statement of Y's that this can cut out
+            # joined by "and" (or ", but,") after the phrase, when it has a subject of its own; else
+            # ("Nixon, according to Woodward, had suspected Felt") the whole sentence, the phrase inside it
             after = [x for x in rest if x.i > t.i and not (x.is_punct and x.i == end_of + 1)]
             verb = t.head
-            if not (t.i > 0 and doc[t.i - 1].dep_ == "cc" and verb.i > t.i and len([x for x in after if x.is_alpha]) >= 4
-                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > t.i for c in verb.children)):
-                continue
-            lo = after[0]
+            cc = doc[t.i - 1] if doc[t.i - 1].text != "," or t.i < 2 else doc[t.i - 2]
+            if cc.dep_ == "cc" and verb.i > t.i and len([x for x in after if x.is_alpha]) >= 4 and any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > t.i for c in verb.children):
+                lo = after[0]
+            # (but not into another speaker's statement: "..., while supporters claim it is ...")
+            other = next((x for x in after if x.lemma_ in REPORTED_VERBS and x.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" for c in x.children)), None)
+            if other is not None:
+                rest = [x for x in rest if x.i < other.left_edge.i]
+                while rest and (rest[-1].is_punct or rest[-1].is_space):
+                    rest.pop()
+                if not rest or rest[-1].i <= t.i:
+                    continue
+                hi = rest[-1]
         start, end = lo.idx, hi.idx + len(hi.text)
         speaker, kind, role, mention = r
         out.append(Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker,
                          speaker_kind=kind, role=role, verb="according to", via=None, mention=mention,
                          context=sent.text.strip()))
     return out
+
+
+def _semicolon_clause(doc, t):
+    """The part of t's sentence between the semicolons round t."""
+    sent = t.sent
+    lo = next((x.i + 1 for x in reversed(doc[sent.start:t.i]) if x.text == ";"), sent.start)
+    hi = next((x.i for x in doc[t.i:sent.end] if x.text == ";"), sent.end)
+    return doc[lo:hi]
 
 
 _WH_WORDS = {"what", "how", "why", "whether", "where", "when", "who", "whom", "which", "if"}
