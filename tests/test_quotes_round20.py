@@ -64,3 +64,28 @@ def test_according_to_police_is_the_polices_account_of_a_named_mans_deed():
     assert quotes["the infected man died on February 6"].speaker == "U.S. embassy"
     assert quotes["arguments in the case would be scheduled as soon as the week of October 21"].mention \
         == "a court clerk"
+
+
+def test_a_document_is_the_mention_and_its_issuer_the_speaker():
+    quotes = _by_text(extract_quotes([
+        "Gordon Advisors issued a statement Tuesday expressing condolences to the families of the victims.",
+        "\"We are especially devastated by the death of Madeline Kafoury,\" the statement said.",
+        "LaCalamita is married, but his wife, Michele, released a statement saying they had been separated for "
+        "about three weeks.",
+        "\"The airline transports weapons and fighters across the Middle East,\" according to a tweet on Monday by "
+        "US Secretary of State Mike Pompeo.",
+    ]))
+    devastated = quotes["We are especially devastated by the death of Madeline Kafoury"]
+    assert (devastated.speaker, devastated.mention) == ("Gordon Advisors", "the statement")
+    assert quotes["they had been separated for about three weeks"].mention == "Michele"  # named at the quote
+    airline = quotes["The airline transports weapons and fighters across the Middle East"]
+    assert (airline.speaker, airline.mention) == ("Mike Pompeo", "a tweet")
+
+
+def test_descriptions_stay_whole_in_the_mention():
+    quotes = _by_text(extract_quotes([
+        "Ratliff, a former University of Florida standout, said he didn't know if Garrard saw him.",
+        "Then a co - worker yelled, \"Come on, you got to leave now!\"",
+    ]))
+    assert quotes["he didn't know if Garrard saw him"].mention == "Ratliff"
+    assert quotes["Come on, you got to leave now!"].mention == "a co - worker"

@@ -479,6 +479,8 @@ class _Article:
             return None
         named = self._named_in_apposition(tok) or self._person_in_phrase(tok)
         if named is not None:
+            if tok.pos_ == "NOUN" and tok.lemma_ in _DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "pobj"):
+                return (*named[:3], _join(self.doc, tok.left_edge.i, tok.i + 1))  # "a tweet by Mike Pompeo"
             return named
         if tok.lower_ in _QUANTIFIERS:  # "Some of the protesters", "one of the officers"
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -570,13 +572,16 @@ class _Article:
                                 r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                                 if r:
                                     return r[0], r[1], r[2], said_by
+            # the body behind it speaks; the words at the quote are still the document's ("the statement
+            # said"), but not where the issuer is named at it ("his wife, Michele, released a statement saying")
+            at = None if tok.dep_ == "dobj" and tok.head.lemma_ not in SPEECH_VERBS | {"read"} else said_by
             owner = self._document_owner(tok)
             if owner is not None:
-                return owner
+                return owner[0], owner[1], owner[2], at or owner[3]
             if resolve_pronouns:
                 issuer = self._issuer(tok)
                 if issuer is not None:
-                    return issuer
+                    return issuer[0], issuer[1], issuer[2], at or issuer[3]
         if tok.pos_ == "NOUN":
             owned = self._owner_speaks(tok, resolve_pronouns)
             if owned is not None:
@@ -657,6 +662,9 @@ class _Article:
             if target is None:
                 continue
             ent = self.ents.entity_at(target.i)
+            if ent is not None and ent.kind == "org" and tok.pos_ == "PROPN" and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in target.children):
+                continue  # "Ratliff, a former University of Florida standout,": his description, not his name
             if ent is not None and ent.kind in ("person", "org") and (ent.kind == "person" or child.dep_ == "appos"):
                 role = ent.role or (_noun_phrase(self.doc, tok) if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" else None)
                 return ent.name, ent.kind, role, _ent_span(self.doc, target)
@@ -1625,12 +1633,15 @@ def _according_speaker(a: _Article, tokens):
                         po = [x for x in c.children if x.dep_ == "pobj"]
                         if po:
                             r = a.name_of(po[0])
+                            if r and p.lemma_ in _DOCUMENT_NOUNS and p.pos_ == "NOUN":
+                                r = (*r[:3], _join(doc, p.left_edge.i, p.i + 1))  # the words at it: "a tweet"
                             if r:
                                 return r, _join(doc, t.i, p.i + 1)
                 r = a.name_of(p)
                 if r:
                     return r, _join(doc, t.i, p.i + 1)
     return None
+
 
 
 def _title_like(text: str) -> bool:
@@ -1819,7 +1830,9 @@ def _plain_mention(a: _Article, q: Quote) -> str:
     Alexis Kougias and Daniel Dubé), and without a bracket the tagger left open ("The Philippine
     Institute of Volcanology and Seismology (Phivolcs")."""
     mention = re.sub(r"\s*\([^()]*\)?$", "", q.mention).strip() or q.mention
-    mention = re.split(r"\s[-–—]\s", mention)[0]  # "Jonathan Wright - director of wholesale products"
+    left = re.split(r"\s[-–—]\s", mention)[0]  # "Jonathan Wright - director of wholesale products"
+    if left.split() and left.split()[-1][:1].isupper():  # (not "a co - worker", "The 51 - year - old showrunner")
+        mention = left
     if q.speaker_kind == "person" and q.speaker:
         own = {fold(w) for w in q.speaker.split()}
         words = mention.split()
