@@ -37,6 +37,7 @@ def test_an_attribution_between_two_statements_belongs_to_neither():
 
 def test_according_to_inside_a_sentence_attributes_the_whole_sentence():
     quotes = _by_text(extract_quotes([
+        "Bob Woodward met Felt in 1970.",
         "Nixon, according to Woodward, had suspected Felt of being the confidential source.",
         "The photo, according to FLDS detractors depicts an abusive underage marriage, while supporters claim it "
         "is just a record of a symbolic kiss.",
@@ -44,11 +45,20 @@ def test_according_to_inside_a_sentence_attributes_the_whole_sentence():
         "undergone surgery recently.",
     ]))
     assert quotes["Nixon, according to Woodward, had suspected Felt of being the confidential source"].speaker \
-        == "Woodward"
+        == "Bob Woodward"
     assert quotes["The photo, according to FLDS detractors depicts an abusive underage marriage"].speaker \
         == "FLDS detractors"
     assert quotes["it is just a record of a symbolic kiss"].speaker == "supporters"
     assert quotes["Hunter had undergone surgery recently"].mention == "his agent"
+
+
+def test_a_magazines_account_inside_a_sentence_is_no_statement():
+    quotes = extract_quotes([
+        "Thunberg then led, according to Time, the largest climate change demonstration ever held.",
+        "Rescuers, working in temperatures well below freezing, according to the British Transport Police, found "
+        "the man on the tracks.",
+    ])
+    assert [q.speaker for q in quotes] == ["British Transport Police"]
 
 
 def test_according_to_police_is_the_polices_account_of_a_named_mans_deed():

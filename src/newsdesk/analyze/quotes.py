@@ -2538,6 +2538,11 @@ def _according_clauses(a: _Article) -> list[Quote]:
             if cc.dep_ == "cc" and verb.i > t.i and len([x for x in after if x.is_alpha]) >= 4 and any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > t.i for c in verb.children):
                 lo = after[0]
+            elif r[1] == "org" and (_OUTLET_WORDS.search(fold(r[0])) or not set(
+                    fold(_spelled_out(a, r[0]) or r[0]).split()) & _ORG_WORDS) or r[1] == "person" and not (
+                    len(r[0].split()) > 1 and is_first_name(r[0].split()[0])):
+                continue  # (in mid-sentence only people known by their full name and bodies: "Thunberg
+                # then led, according to Time, the largest ..." is a magazine's account, not a statement)
             # (but not into another speaker's statement: "..., while supporters claim it is ...")
             other = next((x for x in after if x.lemma_ in REPORTED_VERBS and x.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" for c in x.children)), None)
