@@ -99,3 +99,24 @@ def test_descriptions_stay_whole_in_the_mention():
     ]))
     assert quotes["he didn't know if Garrard saw him"].mention == "Ratliff"
     assert quotes["Come on, you got to leave now!"].mention == "a co - worker"
+
+
+def test_the_statement_before_a_marked_phrase_is_reported_the_marked_words_direct():
+    quotes = _by_text(extract_quotes([
+        "Microsoft has said that the flaw has been proven to exist only in version 7 of Internet Explorer, but "
+        "that version 6 and the \"beta\" release of version 8 are also \"potentially vulnerable\".",
+        "AMD representatives said they believed the fabric was a major innovation in data center technology, "
+        "characterizing the platform as a \"new server building block\".",
+        "Fourteen-year-old Zoe said the roof fell in and \"everyone started screaming\".",
+        "Stephen Schwarzman said the president should accept the election outcome and \"move on\".",
+    ]))
+    assert quotes["the flaw has been proven to exist only in version 7 of Internet Explorer"].speaker == "Microsoft"
+    assert quotes["potentially vulnerable"].kind == "partial"
+    assert quotes["they believed the fabric was a major innovation in data center technology"].speaker == \
+        "AMD representatives"
+    assert quotes["new server building block"].kind == "partial"
+    assert quotes["the roof fell in"].speaker == "Zoe"
+    assert quotes["everyone started screaming"].kind == "partial"
+    # a verb phrase with no subject of its own is the same statement: only the marked words are quoted
+    assert "the president should accept the election outcome" not in quotes
+    assert quotes["move on"].speaker == "Stephen Schwarzman"

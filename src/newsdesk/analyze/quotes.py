@@ -2439,10 +2439,9 @@ def _reported(a: _Article) -> list[Quote]:
         if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl") and not (
                 v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS):
             continue  # (but "released a statement saying they had been separated" reports the statement)
-        bounds = _reported_clause(a, v)
-        if bounds is None:
+        parts = _reported_clause(a, v)
+        if not parts:
             continue
-        parts = _clause_parts(a, v, *bounds)
         lo, hi = parts[0][0], parts[-1][1]
         frame = [t for t in v.sent if not (lo <= t.i < hi) or lo <= t.i < hi and any(
             e <= t.i < s for (_, e), (s, _) in zip(parts, parts[1:]))]
@@ -2573,8 +2572,8 @@ _WH_WORDS = {"what", "how", "why", "whether", "where", "when", "who", "whom", "w
 _TELL_LIKE = {"tell", "inform", "assure", "warn", "remind", "promise", "ask", "urge"}
 
 
-def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
-    """Token bounds [lo, hi) of the clause a speech verb reports, or None.
+def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
+    """Token bounds [lo, hi) of each statement in the clause a speech verb reports (none, one or two).
 
     The clause is the verb's complement on its side of any semicolon ("His attorneys argued
     that A; prosecutors argued B"), without a conjoined verb phrase that holds quote marks
@@ -2591,12 +2590,13 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     if not comps:
         comps = _misattached_complement(v)
     if not comps:
-        return _parenthetical_clause(a, v)
+        bounds = _parenthetical_clause(a, v)
+        return _clause_parts(a, v, *bounds) if bounds else []
     k = v.idx - 1
     while k > sent.start_char and a.text[k] in " ,\u00a0":
         k -= 1
     if a.text[k] in "”\"»" and any(c.i > v.i for c in comps):
-        return None  # '“...,” said ABC Entertainment Group prexy Paul Lee': a direct quote's attribution
+        return []  # '“...,” said ABC Entertainment Group prexy Paul Lee': a direct quote's attribution
     after = [c for c in comps if c.i > v.i]
     c = after[0] if after else comps[0]
     keep = set()
@@ -2646,15 +2646,38 @@ def _reported_clause(a: _Article, v) -> tuple[int, int] | None:
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")" or doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
     if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s"):  # ("What's more, ...")
-        return None  # "testified about what he was asked", "described how they moved": a topic, not a statement
+        return []  # "testified about what he was asked", "described how they moved": a topic, not a statement
+    marked = next((t for t in doc[lo:hi] if a.inside[t.i] or _is_mark(t) and t.text not in ("'", "’")), None)
+    if marked is not None and marked.i > c.i:
+        # "said they believed the fabric was a major innovation, characterizing the platform as a “new
+        # server building block”", "said the roof fell in and “everyone started screaming”": the words
+        # before the phrase (or the clause with a subject of its own) that holds the marks are the reported
+        # statement, the marked words a direct quote's ("said she would accept it and “move on”" is neither)
+        top = marked
+        while top.head.i != top.i and top.head.i in keep and not (
+                top.dep_ in ("advcl", "conj", "parataxis") and top.head.i < top.left_edge.i):
+            top = top.head
+        if top.dep_ in ("advcl", "conj", "parataxis") and c.i <= top.head.i < top.left_edge.i and (
+                top.dep_ != "conj" or any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in top.children)) and (
+                doc[top.left_edge.i - 1].text == "," or doc[top.left_edge.i - 1].lower_ in ("and", "but")):
+            hi = top.left_edge.i
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("and", "but") or doc[hi - 1].is_space):
+                hi -= 1
     words = sum(not (t.is_space or t.is_punct) for t in doc[lo:hi])
-    if words < 3 or words == 3 and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi]) or any(
-            a.inside[t.i] for t in doc[lo:hi]) or _has_mark(doc[lo:hi]):
-        return None  # "said 18 people died" is a statement; "said he would" is not
+    if words < 3 or words == 3 and not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi]):
+        return []  # "said 18 people died" is a statement; "said he would" is not
     between = doc[v.i + 1:lo] if lo > v.i else doc[hi:v.i]
     if any(a.inside[t.i] for t in between):
-        return None  # a quote stands between the verb and the words: those are not what it reports
-    return lo, hi
+        return []  # a quote stands between the verb and the words: those are not what it reports
+    # a statement with quote marks in it is left to the direct quotes ("said that the flaw is in
+    # version 7, but that version 6 is also “potentially vulnerable”" keeps its first statement)
+    parts = _clause_parts(a, v, lo, hi)
+    if any(a.inside[t.i] for s, e in parts[1:] for t in doc[s:e]) or any(_has_mark(doc[s:e]) for s, e in parts[1:]):
+        parts = parts[:1]
+    s0, e0 = parts[0]
+    if any(a.inside[t.i] for t in doc[s0:e0]) or _has_mark(doc[s0:e0]):
+        return []
+    return parts
 
 
 def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -2674,7 +2697,9 @@ def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
         if doc[k].lower_ in ("and", "but") and doc[k].dep_ == "cc":
             cuts.append((v.left_edge.i, k + 1))
     for t in doc[lo:hi]:
-        if t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "conj" and t.i - 1 > lo and \
+        verb = t.head if t.dep_ == "mark" else t.head.head if t.dep_ == "det" and t.head.dep_ == "nsubj" else None
+        # ("but that version 6 is also vulnerable": the small parser takes that "that" for a determiner)
+        if t.lower_ == "that" and verb is not None and verb.dep_ == "conj" and t.i - 1 > lo and \
                 doc[t.i - 1].lower_ in ("and", "but") and not any(s <= t.i < e for s, e in cuts):
             cuts.append((t.i - 1, t.i + 1))
     parts = []
