@@ -790,7 +790,7 @@ class _Article:
                 head = head.head
             if t.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
                 return None
-            subj = next((c for c in head.children if c.dep_ == "nsubj" and c is not t), None)
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != t.i), None)
             r = self.name_of(subj) if subj is not None else None
             if r and r[1] == "other" and subj.lemma_ in _ORG_DESCRIPTIONS and subj.lemma_ not in _DOCUMENT_NOUNS:
                 r = self._org_before(subj.idx) or r  # "The company said in a statement"
@@ -1124,7 +1124,7 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                     if name and (speaker is None or fold(name) != fold(speaker)):
                         return clean_name(name)
     for t in tokens:  # "The newspaper said Palin ... offered an apology “if the incident ...”"
-        if t.lemma_ in REPORTED_VERBS and t.pos_ == "VERB" and t is not verb and t.lemma_ != "report":
+        if t.lemma_ in REPORTED_VERBS and t.pos_ == "VERB" and (verb is None or t.i != verb.i) and t.lemma_ != "report":
             outlet = _outlet_subject(a, t)
             if outlet and (speaker is None or fold(outlet) != fold(speaker)):
                 return outlet
@@ -1382,7 +1382,7 @@ def _quoted_as_saying(verb):
     if verb.lemma_ != "say":
         return None
     up = verb.head.head if verb.head.lower_ == "as" else verb.head
-    return up if up is not verb and up.lemma_ == "quote" else None
+    return up if up.i != verb.i and up.lemma_ == "quote" else None
 
 
 def _speaker_of_verb(a: _Article, verb, tokens):
@@ -1402,19 +1402,19 @@ def _speaker_of_verb(a: _Article, verb, tokens):
             and not (c.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "hear", "cite"))]
     v = verb
     for _ in range(4):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
-        if subj and v is not verb and verb.tag_ == "VBG" and verb.lemma_ in SPEECH_VERBS and v.dep_ == "ccomp" \
+        if subj and v.i != verb.i and verb.tag_ == "VBG" and verb.lemma_ in SPEECH_VERBS and v.dep_ == "ccomp" \
                 and v.head.lemma_ in SPEECH_VERBS and v.head.i < v.i:
             # "X said the government "lied", adding that ...": the parser hangs the participle on
             # the reported clause; it is X's
             v = v.head
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
             continue
-        if subj and not (v is not verb and not _humanish(a, subj[0])):
+        if subj and not (v.i != verb.i and not _humanish(a, subj[0])):
             break  # a participle the parser hung on the wrong clause ("how the attack unfolded, stating")
-        if v is not verb and v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.i != verb.i and v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
             subj = [v.head]  # "An eyewitness described ... how the attack unfolded, stating"
             break
-        if v.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or v.head is v or (v is verb and v.dep_ == "ccomp"):
+        if v.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or v.head.i == v.i or (v.i == verb.i and v.dep_ == "ccomp"):
             break
         v = v.head
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
@@ -2610,7 +2610,7 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
         t = todo.pop()
         if t.lower_ == "according" and t.dep_ == "prep":
             continue  # "..., according to Sui-Lee Wee of the New York Times": the relay, not the words
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t is not c and t.lemma_ in SPEECH_VERBS and not any(
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i != c.i and t.lemma_ in SPEECH_VERBS and not any(
                 x.dep_ in ("nsubj", "nsubjpass", "expl") for x in t.children) and (
                 _has_mark(list(t.subtree)) or any(a.inside[x.i] for x in t.subtree)):
             continue  # drop the conjoined phrase with the marks (and the "and" before it below)
@@ -2743,7 +2743,7 @@ def _parenthetical_clause(a: _Article, v) -> tuple[int, int] | None:
     # the comma that closes "..., Roberts said, ...": what the parser hangs on the verb after it
     # ("to determine if ...", "in the northbound lanes") is the rest of the reported clause
     close = next((t.i for t in doc[v.i + 1:v.sent.end] if t.text == ","), None)
-    if v.dep_ not in ("parataxis", "advcl") or h is v or h.pos_ not in ("VERB", "AUX") or h.i < v.sent.start or \
+    if v.dep_ not in ("parataxis", "advcl") or h.i == v.i or h.pos_ not in ("VERB", "AUX") or h.i < v.sent.start or \
             h.i >= v.sent.end or not any(c.dep_ == "nsubj" for c in v.children) or \
             any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "mark") and (close is None or c.i < close)
                 for c in v.children):
