@@ -120,3 +120,14 @@ def test_the_statement_before_a_marked_phrase_is_reported_the_marked_words_direc
     # a verb phrase with no subject of its own is the same statement: only the marked words are quoted
     assert "the president should accept the election outcome" not in quotes
     assert quotes["move on"].speaker == "Stephen Schwarzman"
+
+
+def test_she_said_with_no_one_named_before_still_marks_whose_words_they_are():
+    quotes = _by_text(extract_quotes([
+        "France Telecom isn't sure what caused the cut.",
+        "\"We have two assumptions. The first is that it could be an underwater earthquake,\" she said.",
+        "\"Or it could be simply a ship in the area which has cut the cable.\"",
+    ]))
+    first = quotes["We have two assumptions. The first is that it could be an underwater earthquake"]
+    assert (first.speaker, first.mention) == (None, "she")
+    assert quotes["Or it could be simply a ship in the area which has cut the cable"].mention == "she"

@@ -1750,9 +1750,15 @@ def attribute(a: _Article) -> list[Quote]:
         if q.speaker and q.role is None and q.speaker_kind == "person":
             p = a.ents.find_person(q.speaker)
             q.role = p.role if p else None
+        if q.speaker is None and q.mention is None and verb is not None:
+            # '“...,” she said' where no "she" was named before: no one to name, but the words that
+            # say who spoke are still there (and a quote that goes on from this one is hers too)
+            q.mention = next((c.text for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")
+                              and not a.inside[c.i]), None)
         quotes.append(q)
         if speaker:
             a.speakers.append((span.start, speaker, kind, role))
+        if speaker or q.mention:
             last = q
     quotes.extend(_reported(a))
     answers = _interview_answers(a)
