@@ -131,3 +131,13 @@ def test_she_said_with_no_one_named_before_still_marks_whose_words_they_are():
     first = quotes["We have two assumptions. The first is that it could be an underwater earthquake"]
     assert (first.speaker, first.mention) == (None, "she")
     assert quotes["Or it could be simply a ship in the area which has cut the cable"].mention == "she"
+
+
+def test_a_denial_is_not_reported_as_what_was_said():
+    quotes = _by_text(extract_quotes([
+        "Mr. LaRue denied that he was Deep Throat, the source who guided the reporters.",
+        "Sudan's armed forces denied they carried out the strike on the camp.",
+        "Mr. LaRue said he believed the secret informer was an amalgam of several people.",
+    ]))
+    assert not any("he was Deep Throat" in text or "they carried out the strike" in text for text in quotes)
+    assert quotes["he believed the secret informer was an amalgam of several people"].speaker == "LaRue"

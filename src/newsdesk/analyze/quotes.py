@@ -53,10 +53,11 @@ STANCE_VERBS = {
 }
 # Verbs that introduce reported speech ("X said that ..."): a narrower set, since
 # "believe" or "call" with a clause is not a statement being reported.
+# ("deny" is not here: "LaRue denied he was Deep Throat" reports the opposite of what he said)
 REPORTED_VERBS = {
     "say", "tell", "add", "write", "state", "explain", "note", "argue", "claim", "insist", "warn", "declare",
     "announce", "tweet", "post", "acknowledge", "admit", "conclude", "suggest", "stress", "emphasise",
-    "emphasize", "predict", "assert", "maintain", "confirm", "deny", "allege", "reiterate", "contend",
+    "emphasize", "predict", "assert", "maintain", "confirm", "allege", "reiterate", "contend",
     "testify", "reveal", "disclose", "indicate", "promise", "vow", "pledge", "concede", "caution", "complain",
     "joke", "quip", "remark", "reaffirm", "underline", "hint", "mention", "observe", "point", "recall", "reply",
     "respond", "answer", "recount", "assure", "inform", "remind",
