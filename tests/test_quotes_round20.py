@@ -141,3 +141,14 @@ def test_a_denial_is_not_reported_as_what_was_said():
     ]))
     assert not any("he was Deep Throat" in text or "they carried out the strike" in text for text in quotes)
     assert quotes["he believed the secret informer was an amalgam of several people"].speaker == "LaRue"
+
+
+def test_the_company_is_the_company_the_story_is_about():
+    quotes = _by_text(extract_quotes([
+        "Microsoft on Monday released a temporary fix for a flaw in Internet Explorer.",
+        "The flaw affects all supported versions of the browser.",
+        "Security researchers have seen attacks in Japan and Taiwan.",
+        "Users of older versions should upgrade, researchers at Rapid7 advised.",
+        "\"We are actively working with partners to monitor the threat landscape,\" the company said.",
+    ]))
+    assert quotes["We are actively working with partners to monitor the threat landscape"].speaker == "Microsoft"

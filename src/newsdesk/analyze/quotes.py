@@ -2016,6 +2016,12 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
         head = fold(mention).split()[-1]
         if head in _ORG_DESCRIPTIONS:
             orgs = _orgs_as_subjects_before(a, q.start)
+            if not orgs:
+                # else the organisation the article has named most often before ("the company" in a
+                # story about Microsoft that last named it three paragraphs back)
+                named = [(len([m for m in e.mentions if m[0] < q.start]), e.name) for e in a.ents.by_key.values()
+                         if e.kind == "org" and not a.is_outlet(e.name) and any(m[0] < q.start for m in e.mentions)]
+                orgs = [max(named)] if named else []
             if orgs:
                 q.speaker, q.speaker_kind = orgs[-1][1], "org"
                 q.role = q.role or re.sub(r"(?i)^the\s+", "", mention)
