@@ -152,3 +152,13 @@ def test_the_company_is_the_company_the_story_is_about():
         "\"We are actively working with partners to monitor the threat landscape,\" the company said.",
     ]))
     assert quotes["We are actively working with partners to monitor the threat landscape"].speaker == "Microsoft"
+
+
+def test_dean_before_a_surname_is_a_first_name():
+    quotes = _by_text(extract_quotes([
+        "Dean McCarron, principal analyst at Mercury Research, said the deal made sense for AMD.",
+        "\"It's a good fit,\" McCarron said.",
+        "Law school Dean Martha Minow said the school would reopen in the spring.",
+    ]))
+    assert quotes["It's a good fit"].speaker == "Dean McCarron"
+    assert quotes["the school would reopen in the spring"].speaker == "Martha Minow"

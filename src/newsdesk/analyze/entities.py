@@ -269,6 +269,9 @@ def person_span(ent):
         if t.i == ent.start and t.is_sent_start and low.endswith("ing") and len(low) > 5:
             cut = t.i + 1  # "Hosting Cook at Dreamforce ...": a sentence's participle, not a first name
             continue
+        if low == "dean" and t.i == ent.start and ent.end - t.i == 2 and t.i + 1 < len(t.doc) and \
+                t.doc[t.i + 1].text[:1].isupper() and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a")):
+            continue  # "Dean McCarron", "Dean Smith": a first name (the dean of a school has more words round it)
         if (low in _PERSON_TITLES or low in _ORG_WORDS or (t.is_lower and t.is_alpha and low not in _PARTICLES)
                 or t.text in (",", "'s", "’s") or (t.is_upper and t.is_alpha and 2 <= len(t) <= 4)):
             # (an all-capitals short word is a post or a party: "Browns DL Sheldon Richardson", "UK MP ...")
