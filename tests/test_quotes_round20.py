@@ -162,3 +162,14 @@ def test_dean_before_a_surname_is_a_first_name():
     ]))
     assert quotes["It's a good fit"].speaker == "Dean McCarron"
     assert quotes["the school would reopen in the spring"].speaker == "Martha Minow"
+
+
+def test_mr_surname_is_the_man_of_that_name_and_his_fullest_name_is_spelled_out():
+    quotes = _by_text(extract_quotes([
+        "Frederick C. LaRue, a Nixon aide, died Saturday.",
+        "Frederick Cheney LaRue was born Oct. 11, 1928, in Athens, Tex.",
+        "He is survived by his daughter-in-law, Grace Burleson LaRue of Jackson.",
+        "In the interview, Mr. LaRue said the healthy regimen of his months in prison added 10 years to his life.",
+    ]))
+    assert quotes["the healthy regimen of his months in prison added 10 years to his life"].speaker == \
+        "Frederick Cheney LaRue"

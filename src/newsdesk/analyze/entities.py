@@ -478,6 +478,14 @@ class ArticleEntities:
                 full[fold(name)] = entity
                 self.by_key.setdefault(entity.key, entity)
                 entity = self.by_key[entity.key]
+            elif len(name.split()) == len(entity.name.split()) > 2 and len(name) > len(entity.name) and \
+                    _same_person(_surname_words(fold(name)), _surname_words(fold(entity.name))):
+                # "Frederick Cheney LaRue" after "Frederick C. LaRue": the initial spelled out is the fuller name
+                full[fold(name)] = entity
+                if self.by_key.get(entity.key) is entity and name_key(name, "person") not in self.by_key:
+                    del self.by_key[entity.key]
+                    entity.name, entity.key = name, name_key(name, "person")
+                    self.by_key[entity.key] = entity
             self._add_mention(entity, ent)
         for ent in doc.ents:
             kind = "org" if ent.label_ == "PERSON" and _org_named(ent) else KINDS.get(ent.label_)
@@ -616,6 +624,15 @@ class ArticleEntities:
                        and is_first_name(other_f.split()[0])]
             if len(middles) == 1:
                 return middles[0]
+        if len(found) > 1 and at is not None:
+            # "Mr. LaRue" is Frederick LaRue, not his daughter-in-law Grace Burleson LaRue named last
+            honour = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", self.text[max(0, at - 6):at]) or \
+                re.match(r"(Mr|Mrs|Ms|Miss)\b", self.text[at:at + 5])
+            if honour:
+                want = "m" if honour.group(1) == "Mr" else "f"
+                genders = [first_name_gender(fold(e.name).split()[0]) for e in found]
+                found = [e for e, g in zip(found, genders) if g == want] or [
+                    e for e, g in zip(found, genders) if g is None] or found
         if len(found) <= 1 or at is None:
             return found[0] if found else None
 
