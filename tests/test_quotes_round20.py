@@ -173,3 +173,13 @@ def test_mr_surname_is_the_man_of_that_name_and_his_fullest_name_is_spelled_out(
     ]))
     assert quotes["the healthy regimen of his months in prison added 10 years to his life"].speaker == \
         "Frederick Cheney LaRue"
+
+
+def test_the_surname_stays_with_the_one_the_story_is_about_after_a_relative_is_named():
+    quotes = _by_text(extract_quotes([
+        "Tyler Hansbrough became the leading scorer in ACC history on Thursday.",
+        "North Carolina beat Evansville 91-73.",
+        "\"He kind of off-balance, he banks it in with his soft hands,\" said Gene Hansbrough, his father.",
+        "\"I wanted it on a 3,\" Hansbrough said.",
+    ]))
+    assert quotes["I wanted it on a 3"].speaker == "Tyler Hansbrough"

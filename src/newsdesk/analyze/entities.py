@@ -640,6 +640,13 @@ class ArticleEntities:
             return [m[0] for m in e.mentions if len(fold(self.text[m[0]:m[1]]).split()) > len(words)]
 
         before = [(max(ms), e) for e in found if (ms := [m for m in first_full(e) if m < at])]
+        breaks = [m.start() for m in re.finditer(r"\n\n", self.text)]
+        lead_end = breaks[1] if len(breaks) > 1 else len(self.text)  # the first two paragraphs
+        lead = [e for _, e in before if min(first_full(e)) < lead_end]
+        if len(lead) == 1:
+            # the one the story is about, named in its opening, keeps the bare surname after a relative
+            # of the same name is named ("Hansbrough" after "said his father, Gene Hansbrough")
+            return lead[0]
         if before:
             return max(before, key=lambda x: x[0])[1]
         after = [(min(ms), e) for e in found if (ms := first_full(e))]
