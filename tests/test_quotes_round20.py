@@ -183,3 +183,15 @@ def test_the_surname_stays_with_the_one_the_story_is_about_after_a_relative_is_n
         "\"I wanted it on a 3,\" Hansbrough said.",
     ]))
     assert quotes["I wanted it on a 3"].speaker == "Tyler Hansbrough"
+
+
+def test_according_to_a_place_and_title_before_a_name_is_the_person():
+    quotes = _by_text(extract_quotes([
+        "According to Connecticut Senator Richard Blumenthal, the involved airplane is one of eighteen B-17s still "
+        "flying in the United States.",
+        "Al - Sawarmi Khalid, spokesman for Sudan's armed forces, said Sudan had not bombed anywhere in South "
+        "Sudan's territory.",
+    ]))
+    b17 = quotes["the involved airplane is one of eighteen B-17s still flying in the United States"]
+    assert b17.speaker == "Richard Blumenthal"
+    assert quotes["Sudan had not bombed anywhere in South Sudan's territory"].mention == "Al - Sawarmi Khalid"

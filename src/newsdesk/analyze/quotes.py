@@ -1620,12 +1620,30 @@ def _joint(a: _Article, subj, r):
     return " and ".join(names), r[1], None, " and ".join(m for m in mentions if m)
 
 
+def _according_objects(a: _Article, t) -> list:
+    """The object of "according to" at ``t``. The small parser reads "According to Connecticut
+    Senator Richard Blumenthal," as "according to Connecticut" with the senator as a subject: a
+    place followed, before any punctuation, by a person's name is that person's title."""
+    doc = a.doc
+    pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+    if pobj and pobj[0].ent_type_ in ("GPE", "LOC", "NORP"):
+        k = pobj[0].i + 1
+        while k < len(doc) and not doc[k].is_punct and k - pobj[0].i < 6:
+            ent = a.ents.entity_at(k)
+            if ent is not None and ent.kind == "person":
+                while k + 1 < len(doc) and a.ents.entity_at(k + 1) is ent:
+                    k += 1
+                return [doc[k]]
+            k += 1
+    return pobj
+
+
 def _according_speaker(a: _Article, tokens):
     """A frame with no speech verb: 'according to X' names the speaker."""
     doc = a.doc
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            pobj = _according_objects(a, t)
             if pobj:
                 p = pobj[0]
                 # "according to a statement released by Erdogan's office"
@@ -1838,7 +1856,8 @@ def _plain_mention(a: _Article, q: Quote) -> str:
     Institute of Volcanology and Seismology (Phivolcs")."""
     mention = re.sub(r"\s*\([^()]*\)?$", "", q.mention).strip() or q.mention
     left = re.split(r"\s[-–—]\s", mention)[0]  # "Jonathan Wright - director of wholesale products"
-    if left.split() and left.split()[-1][:1].isupper():  # (not "a co - worker", "The 51 - year - old showrunner")
+    if len(left.split()) > 1 and left.split()[-1][:1].isupper():
+        # (not "a co - worker", "The 51 - year - old showrunner", "Al - Sawarmi Khalid")
         mention = left
     if q.speaker_kind == "person" and q.speaker:
         own = {fold(w) for w in q.speaker.split()}
@@ -2507,7 +2526,7 @@ def _according_clauses(a: _Article) -> list[Quote]:
     for t in doc:
         if t.lower_ != "according" or a.inside[t.i] or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
             continue
-        pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        pobj = _according_objects(a, t)
         if not pobj or pobj[0].lemma_ in _FINDINGS or pobj[0].lemma_ in _DOCUMENT_NOUNS:
             continue
         if a.relay_name(pobj[0]) is not None:
