@@ -195,3 +195,16 @@ def test_according_to_a_place_and_title_before_a_name_is_the_person():
     b17 = quotes["the involved airplane is one of eighteen B-17s still flying in the United States"]
     assert b17.speaker == "Richard Blumenthal"
     assert quotes["Sudan had not bombed anywhere in South Sudan's territory"].mention == "Al - Sawarmi Khalid"
+
+
+def test_a_body_of_people_with_others_beside_it_speaks_together():
+    quotes = _by_text(extract_quotes([
+        "A refugee camp in South Sudan's Unity state was bombed Thursday, South Sudan officials and witnesses "
+        "said.",
+        "The New Bedford man arrested last night killed his mother and ex-girlfriend, according to police and "
+        "prosecutors.",
+    ]))
+    camp = quotes["A refugee camp in South Sudan's Unity state was bombed Thursday"]
+    assert (camp.speaker, camp.mention) == ("South Sudan officials and witnesses",) * 2
+    assert quotes["The New Bedford man arrested last night killed his mother and ex-girlfriend"].speaker == \
+        "police and prosecutors"

@@ -1605,16 +1605,21 @@ def _humanish_name(name: str) -> bool:
 
 
 def _joint(a: _Article, subj, r):
-    """'Zadan and Meron said': both named speakers, as one."""
-    if r[1] not in ("person", "org"):
+    """'Zadan and Meron said': both named speakers, as one; and 'South Sudan officials and
+    witnesses said', 'police and prosecutors': a body of people with others beside it."""
+    if not any(x.lower_ == "and" for x in subj.children if x.dep_ == "cc"):
         return r
     names, mentions = [r[0]], [r[3]]
     for c in subj.children:
-        if c.dep_ == "conj" and any(x.lower_ == "and" for x in subj.children if x.dep_ == "cc"):
-            o = a.name_of(c, resolve_pronouns=False)
-            if o and o[1] == r[1] and o[0] not in names:
-                names.append(o[0])
-                mentions.append(o[3])
+        if c.dep_ != "conj":
+            continue
+        o = a.name_of(c, resolve_pronouns=False)
+        if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] not in names:
+            names.append(o[0])
+            mentions.append(o[3])
+        elif r[1] == "other" and c.tag_ == "NNS" and c.lemma_ in _HUMAN_WORDS | {"prosecutor", "expert"} | _BODIES:
+            names.append(_noun_phrase(a.doc, c))
+            mentions.append(names[-1])
     if len(names) == 1:
         return r
     return " and ".join(names), r[1], None, " and ".join(m for m in mentions if m)
@@ -2535,6 +2540,7 @@ def _according_clauses(a: _Article) -> list[Quote]:
         if any(a.inside[x.i] for x in sent) or _has_mark(sent):  # (an apostrophe is no quote mark)
             continue
         r = a.name_of(pobj[0])
+        r = _joint(a, pobj[0], r) if r and r[0] else r  # "according to police and prosecutors"
         phrase = {x.i for x in t.subtree} | {t.i + 1}
         end_of = max(phrase)
         named = a.ents.entity_at(end_of + 2) if end_of + 2 < len(doc) and doc[end_of + 1].text == "," else None
