@@ -208,3 +208,13 @@ def test_a_body_of_people_with_others_beside_it_speaks_together():
     assert (camp.speaker, camp.mention) == ("South Sudan officials and witnesses",) * 2
     assert quotes["The New Bedford man arrested last night killed his mother and ex-girlfriend"].speaker == \
         "police and prosecutors"
+
+
+def test_a_person_with_his_colleagues_speaks_with_them():
+    quotes = _by_text(extract_quotes([
+        "Interior Secretary Dirk Kempthorne acknowledged internal debate over the changes, but he and other "
+        "administration officials said they tweaked the rule in response to public comments.",
+    ]))
+    rule = quotes["they tweaked the rule in response to public comments"]
+    assert (rule.speaker, rule.mention) == ("Dirk Kempthorne and other administration officials",
+                                            "he and other administration officials")

@@ -1617,7 +1617,8 @@ def _joint(a: _Article, subj, r):
         if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] not in names:
             names.append(o[0])
             mentions.append(o[3])
-        elif r[1] == "other" and c.tag_ == "NNS" and c.lemma_ in _HUMAN_WORDS | {"prosecutor", "expert"} | _BODIES:
+        elif c.tag_ == "NNS" and c.lemma_ in _HUMAN_WORDS | {"prosecutor", "expert", "supporter"} | _BODIES or \
+                c.lower_ == "team" and any(x.dep_ == "poss" for x in c.children):  # ("Paganini and his team")
             names.append(_noun_phrase(a.doc, c))
             mentions.append(names[-1])
     if len(names) == 1:
