@@ -218,3 +218,14 @@ def test_a_person_with_his_colleagues_speaks_with_them():
     rule = quotes["they tweaked the rule in response to public comments"]
     assert (rule.speaker, rule.mention) == ("Dirk Kempthorne and other administration officials",
                                             "he and other administration officials")
+
+
+def test_a_clause_whose_subject_the_parser_took_for_an_object_is_still_reported():
+    quotes = _by_text(extract_quotes([
+        "The researchers suggested the algae, like warming temperatures, might render the corals' chemical "
+        "defenses less effective.",
+        "He told reporters to leave the building.",
+    ]))
+    assert quotes["the algae, like warming temperatures, might render the corals' chemical defenses less "
+                  "effective"].mention == "The researchers"
+    assert len(quotes) == 1  # an order to leave is no statement

@@ -2628,6 +2628,10 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
     comps = [c for c in v.children if c.dep_ == "ccomp" and same_clause(c)]
     if not comps:
         comps = _misattached_complement(v)
+    from_object = False
+    if not comps:
+        comps = _complement_after_object(v)
+        from_object = bool(comps)
     if not comps:
         bounds = _parenthetical_clause(a, v)
         return _clause_parts(a, v, *bounds) if bounds else []
@@ -2665,6 +2669,8 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
         dobj = [x for x in v.children if x.dep_ == "dobj" and x.i < c.i]
         if dobj:
             keep.update(x.i for x in dobj[0].subtree)
+            if from_object:  # (and the comma between: "the algae, like warming temperatures, might")
+                keep.update(range(dobj[0].right_edge.i + 1, c.left_edge.i))
     idx = sorted(keep)
     # the contiguous run around the complement's head, within the sentence and the clause
     lo = hi = idx.index(c.i)
@@ -2751,6 +2757,22 @@ def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
             return [(lo, hi)]  # not two statements after all
         parts.append((s, e))
     return parts
+
+
+def _complement_after_object(v) -> list:
+    """"suggested the algae, like warming temperatures, might render ...": the small parser takes
+    the reported clause's subject for the verb's object and hangs the clause's verb beside it; a
+    finite verb with no subject of its own after that object is the clause."""
+    dobj = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")]
+    if not dobj or v.lemma_ in _TELL_LIKE:
+        return []  # (after "told" the object is whom: "told reporters")
+    for x in v.children:
+        if x.dep_ in ("xcomp", "advcl") and x.i > dobj[0].i and x.pos_ in ("VERB", "AUX") and not any(
+                y.dep_ in ("nsubj", "nsubjpass", "mark", "aux") and y.tag_ != "MD" for y in x.children if y.i < x.i
+                and y.dep_ != "aux") and (x.tag_ in ("VBD", "VBZ", "VBP") or any(
+                y.dep_ == "aux" and y.tag_ == "MD" for y in x.children)):
+            return [x]
+    return []
 
 
 def _misattached_complement(v) -> list:
