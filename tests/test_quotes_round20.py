@@ -133,6 +133,15 @@ def test_she_said_with_no_one_named_before_still_marks_whose_words_they_are():
     assert quotes["Or it could be simply a ship in the area which has cut the cable"].mention == "she"
 
 
+def test_she_also_said_with_no_one_named_before_is_still_a_statement():
+    quotes = _by_text(extract_quotes([
+        "The criminal charges were filed Tuesday in Creston.",
+        "She also said FLDS bishop Jim Oler was also arrested.",
+    ]))
+    oler = quotes["FLDS bishop Jim Oler was also arrested"]
+    assert (oler.speaker, oler.mention) == (None, "She")
+
+
 def test_a_denial_is_not_reported_as_what_was_said():
     quotes = _by_text(extract_quotes([
         "Mr. LaRue denied that he was Deep Throat, the source who guided the reporters.",

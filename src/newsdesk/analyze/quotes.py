@@ -2492,7 +2492,11 @@ def _reported(a: _Article) -> list[Quote]:
             continue  # an outlet's report was handled above; "Police reported the attacker ..." is a statement
         r = _speaker_of_verb(a, v, frame)
         if r is None:
-            continue
+            # "She also said ..." with no "she" named before: hers, though no one can be named
+            she = next((c.text for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")), None)
+            if she is None:
+                continue
+            r = None, "person", None, she
         speaker, kind, role, mention = r
         if kind == "other" and mention and mention.lower() in ("this", "that"):
             continue
