@@ -238,3 +238,12 @@ def test_a_clause_whose_subject_the_parser_took_for_an_object_is_still_reported(
     assert quotes["the algae, like warming temperatures, might render the corals' chemical defenses less "
                   "effective"].mention == "The researchers"
     assert len(quotes) == 1  # an order to leave is no statement
+
+
+def test_the_speaker_just_before_a_closing_said_is_the_subject_not_the_clauses_last_noun():
+    quotes = _by_text(extract_quotes([
+        "The cuts were to the Sea Me We 4 and Sea Me We 3 lines, which connect Europe to Asia, a France Telecom "
+        "spokeswoman who asked not to be named said.",
+    ]))
+    cuts = next(q for text, q in quotes.items() if text.startswith("The cuts were"))
+    assert cuts.mention == "a France Telecom spokeswoman"

@@ -1401,6 +1401,12 @@ def _speaker_of_verb(a: _Article, verb, tokens):
             return r
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]
             and not (c.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "hear", "cite"))]
+    if subj and subj[0].i < verb.i and not _humanish(a, subj[0]):
+        # "The cuts were to the ... lines, which connect Europe to Asia, a France Telecom spokeswoman
+        # who asked not to be named said": the parser took the clause's last noun for the subject and
+        # the speaker just before the verb for its apposition
+        subj = [x for x in subj[0].children if x.dep_ == "appos" and x.right_edge.i == verb.i - 1
+                and _humanish(a, x)] or subj
     v = verb
     for _ in range(4):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
         if subj and v.i != verb.i and verb.tag_ == "VBG" and verb.lemma_ in SPEECH_VERBS and v.dep_ == "ccomp" \
