@@ -247,3 +247,14 @@ def test_the_speaker_just_before_a_closing_said_is_the_subject_not_the_clauses_l
     ]))
     cuts = next(q for text, q in quotes.items() if text.startswith("The cuts were"))
     assert cuts.mention == "a France Telecom spokeswoman"
+
+
+def test_two_apostrophes_and_tokenised_single_marks_open_quotes():
+    quotes = _by_text(extract_quotes([
+        "''Would we have done it without him?\" Colts interim coach Bruce Arians asked.",
+        "‘ Tonight was a peaceful vigil that devolved into a riot, ’ he wrote.",
+        "A woman said the officers yelled back: ‘ Stay down, or we ’ ll shoot you again. ’",
+    ]))
+    assert quotes["Would we have done it without him?"].speaker == "Bruce Arians"
+    assert quotes["Tonight was a peaceful vigil that devolved into a riot"].mention == "he"
+    assert quotes["Stay down, or we ’ ll shoot you again"].speaker == "officers"  # "we ’ ll" does not close it

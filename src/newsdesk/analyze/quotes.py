@@ -187,7 +187,8 @@ def _can_open(text: str, i: int) -> bool:
         # opening mark after a space still opens when a closing mark follows in the line.
         # So does a straight mark that opens a paragraph ('" Peter Capaldi is in the Tardis. "').
         return (c == "“" and (prev.isspace() or i == 0) and _closes_later(text, i, "”")) or (
-            c == '"' and (prev == "\n" or i == 0) and _closes_later(text, i, '"'))
+            c == '"' and (prev == "\n" or i == 0) and _closes_later(text, i, '"')) or (
+            c == "‘" and (prev.isspace() or i == 0) and _TOKENISED_CLOSE.search(text, i + 1, _line_end(text, i)))
     if c in "'‘":
         return not _is_word(prev) and (_is_word(nxt) or nxt in "….")
     if c == '"':
@@ -213,6 +214,15 @@ def _can_close(text: str, i: int) -> bool:
             not _closes_later(text, i, "\"”"):
         return True  # tokenised text: 'an anchor again, "Jonathan Wright ... said' (no mark follows in the line)
     return not prev.isspace() or text[i] in "»›」』"
+
+
+# a tokenised closing ’ ("‘ Tonight was a peaceful vigil , ’ he wrote"), not a tokenised apostrophe ("don ’ t")
+_TOKENISED_CLOSE = re.compile(r"\s’(?!\s?(?:m|t|s|ll|re|ve|d)\b)")
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end == -1 else end
 
 
 def _closes_later(text: str, i: int, marks: str) -> bool:
@@ -278,7 +288,11 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
         while i < pe:
             c = text[i]
             if cur is None:
-                if c in _PAIRS and _can_open(text, i):
+                if c == "'" and text[i + 1:i + 2] == "'" and not _is_word(text[i - 1] if i > 0 else " ") and \
+                        _is_word(text[i + 2:i + 3] or " ") and _closes_later(text, i + 1, "\"”'"):
+                    cur = Span(i + 2, -1, '"')  # "''Would we have done it without him?" Arians asked.": wire
+                    i += 1  # copy that writes an opening double mark as two apostrophes
+                elif c in _PAIRS and _can_open(text, i):
                     cur = Span(i + 1, -1, c)
             elif cur.open_mark in "“\"" and c in "’'" and text[i + 1:i + 2] == c and i > cur.start and \
                     not text[i - 1].isspace() and not _is_word(text[i + 2:i + 3] or " "):
@@ -286,6 +300,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
                 _finish(spans, cur, i)
                 cur = None
                 i += 1
+            elif cur.open_mark == "‘" and c == "’" and text[i - 1] == " " and _TOKENISED_CLOSE.match(text, i - 1):
+                cur.end = i  # tokenised text: "‘ The youth in this community have no outlets . ’"
+                _finish(spans, cur, i)
+                cur = None
             elif c in _PAIRS[cur.open_mark] and _can_close(text, i) and not (
                     c == cur.open_mark and c in "“„" and i > cur.start and False):
                 if c == "“" and cur.open_mark in "“\"" and _can_open(text, i) and not _can_close_curly(text, i):
