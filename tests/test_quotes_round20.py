@@ -258,3 +258,18 @@ def test_two_apostrophes_and_tokenised_single_marks_open_quotes():
     assert quotes["Would we have done it without him?"].speaker == "Bruce Arians"
     assert quotes["Tonight was a peaceful vigil that devolved into a riot"].mention == "he"
     assert quotes["Stay down, or we ’ ll shoot you again"].speaker == "officers"  # "we ’ ll" does not close it
+
+
+def test_a_speech_argues_for_its_speaker_and_a_report_keeps_its_clause():
+    quotes = _by_text(extract_quotes([
+        "Warren Jeffs delivered a 55-minute speech arguing that the raid on the church was illegal and that "
+        "charges brought upon him were unwarranted.",
+        "In a new study released on Monday, scientists report spiky skulls evolved at least 25 separate times in "
+        "different kinds of frogs.",
+        "Police reported cars parked on the street.",
+    ]))
+    assert quotes["the raid on the church was illegal"].speaker == "Warren Jeffs"
+    assert quotes["charges brought upon him were unwarranted"].speaker == "Warren Jeffs"
+    assert quotes["spiky skulls evolved at least 25 separate times in different kinds of frogs"].speaker == \
+        "scientists"
+    assert not any("cars parked" in text for text in quotes)  # a participle is no clause

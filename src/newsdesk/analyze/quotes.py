@@ -1445,6 +1445,9 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
     if not subj and verb.dep_ in ("relcl", "acl"):
         subj = [verb.head]
+        if verb.head.lemma_ in _SPEECH_NOUNS and verb.head.dep_ == "dobj":
+            # "Jeffs delivered a 55-minute speech arguing that ...": who gave the speech
+            subj = [c for c in verb.head.head.children if c.dep_ == "nsubj" and not a.inside[c.i]] or subj
     if not subj and verb.lemma_ in SPEECH_VERBS and verb.lemma_ not in _TELL_LIKE and \
             re.search(r"[”\"»]\s*$", a.text[max(0, verb.idx - 4):verb.idx]):
         # '“...,” added the doctor.': after the quote the speaker follows the verb, and the parser
@@ -2499,8 +2502,9 @@ def _reported(a: _Article) -> list[Quote]:
         if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect"):
             continue
         if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl") and not (
-                v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS):
-            continue  # (but "released a statement saying they had been separated" reports the statement)
+                v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS | _SPEECH_NOUNS):
+            continue  # (but "released a statement saying they had been separated" reports the statement,
+            # and "delivered a 55-minute speech arguing that the raid was illegal" the speech)
         parts = _reported_clause(a, v)
         if not parts:
             continue
@@ -2787,6 +2791,9 @@ def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
     return parts
 
 
+_SPEECH_NOUNS = {"speech", "address", "remarks", "testimony", "interview", "sermon", "lecture"}
+
+
 def _complement_after_object(v) -> list:
     """"suggested the algae, like warming temperatures, might render ...": the small parser takes
     the reported clause's subject for the verb's object and hangs the clause's verb beside it; a
@@ -2794,8 +2801,11 @@ def _complement_after_object(v) -> list:
     dobj = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")]
     if not dobj or v.lemma_ in _TELL_LIKE:
         return []  # (after "told" the object is whom: "told reporters")
-    for x in v.children:
-        if x.dep_ in ("xcomp", "advcl") and x.i > dobj[0].i and x.pos_ in ("VERB", "AUX") and not any(
+    # ("scientists report spiky skulls evolved 25 times": the clause's verb hung on the object)
+    finite_acl = [x for x in dobj[0].children if x.dep_ == "acl" and x.tag_ in ("VBD", "VBZ", "VBP")
+                  and x.i == dobj[0].i + 1]
+    for x in finite_acl + list(v.children):
+        if x.dep_ in ("xcomp", "advcl", "acl") and x.i > dobj[0].i and x.pos_ in ("VERB", "AUX") and not any(
                 y.dep_ in ("nsubj", "nsubjpass", "mark", "aux") and y.tag_ != "MD" for y in x.children if y.i < x.i
                 and y.dep_ != "aux") and (x.tag_ in ("VBD", "VBZ", "VBP") or any(
                 y.dep_ == "aux" and y.tag_ == "MD" for y in x.children)):
