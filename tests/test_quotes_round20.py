@@ -273,3 +273,13 @@ def test_a_speech_argues_for_its_speaker_and_a_report_keeps_its_clause():
     assert quotes["spiky skulls evolved at least 25 separate times in different kinds of frogs"].speaker == \
         "scientists"
     assert not any("cars parked" in text for text in quotes)  # a participle is no clause
+
+
+def test_a_body_named_in_full_before_its_short_name_speaks_where_a_newsroom_would_only_report():
+    quotes = _by_text(extract_quotes([
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) monitors quakes.",
+        "Phivolcs reported the earthquake's magnitude was 5.5.",
+        "Rappler reported the quake was felt in Manila.",
+    ]))
+    assert quotes["the earthquake's magnitude was 5.5"].speaker == "Philippine Institute of Volcanology and Seismology"
+    assert "the quake was felt in Manila" not in quotes  # a newsroom's own report is no one's statement

@@ -2891,11 +2891,18 @@ def _outlet_subject(a: _Article, v) -> str | None:
                 return clean_name(name)
             if v.lemma_ == "report" and c.pos_ == "PROPN" and " " not in name.strip() and name[:1].isupper() \
                     and fold(name) not in _BODIES | _HUMAN_WORDS and not a.doc[c.i - 1:c.i].text.lower() in ("the",) \
+                    and _is_outlet_or_none(a, _named_before_brackets(a, clean_name(name))) \
                     and not (a.ents.find_person(name) and len(a.ents.find_person(name).name.split()) > 1):
                 # "Rappler reported ...", "TVN24 reported ...", "Fars reported ...": a one-word name that
                 # reports, and is no one's surname, is a newsroom (people and bodies say and announce)
                 return clean_name(name)
     return None
+
+
+def _is_outlet_or_none(a: _Article, long: str | None) -> bool:
+    """False for a body the article names in full before its short name ("The Philippine Institute of
+    Volcanology and Seismology (Phivolcs)"): "Phivolcs reported" is that institute speaking."""
+    return long is None or a.is_outlet(long) or _is_outlet(long)
 
 
 def _has_mark(tokens) -> bool:
