@@ -283,3 +283,12 @@ def test_a_body_named_in_full_before_its_short_name_speaks_where_a_newsroom_woul
     ]))
     assert quotes["the earthquake's magnitude was 5.5"].speaker == "Philippine Institute of Volcanology and Seismology"
     assert "the quake was felt in Manila" not in quotes  # a newsroom's own report is no one's statement
+
+
+def test_a_coroner_is_a_title_before_a_name():
+    quotes = _by_text(extract_quotes([
+        "His body was discovered Tuesday by a maid, Coroner Gary Hargrove said.",
+        "The coroner said he believes LaRue died Saturday of natural causes.",
+    ]))
+    assert quotes["His body was discovered Tuesday by a maid"].speaker == "Gary Hargrove"
+    assert quotes["he believes LaRue died Saturday of natural causes"].speaker == "Gary Hargrove"

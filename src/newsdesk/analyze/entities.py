@@ -179,7 +179,7 @@ _PERSON_TITLES = _TITLES | {
     "undersecretary", "treasurer", "comptroller", "alderman", "councillor", "delegate", "leader", "majority",
     "minority", "head", "assistant", "associate", "senior", "superintendant", "midfielder", "forward",
     "defenseman", "goalie", "goaltender", "quarterback", "striker", "winger", "captain", "manager", "owner",
-    "undersheriff", "sayyid", "sayed"}
+    "undersheriff", "sayyid", "sayed", "coroner", "magistrate", "warden", "pathologist"}
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
