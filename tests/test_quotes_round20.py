@@ -292,3 +292,12 @@ def test_a_coroner_is_a_title_before_a_name():
     ]))
     assert quotes["His body was discovered Tuesday by a maid"].speaker == "Gary Hargrove"
     assert quotes["he believes LaRue died Saturday of natural causes"].speaker == "Gary Hargrove"
+
+
+def test_charged_that_is_a_statement_charged_with_is_not():
+    quotes = _by_text(extract_quotes([
+        "Authorities charged it was a brazen act to avoid the law.",
+        "Police charged him with murder on Friday.",
+    ]))
+    assert list(quotes) == ["it was a brazen act to avoid the law"]
+    assert quotes["it was a brazen act to avoid the law"].speaker == "Authorities"

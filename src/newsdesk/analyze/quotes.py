@@ -60,7 +60,7 @@ REPORTED_VERBS = {
     "emphasize", "predict", "assert", "maintain", "confirm", "allege", "reiterate", "contend",
     "testify", "reveal", "disclose", "indicate", "promise", "vow", "pledge", "concede", "caution", "complain",
     "joke", "quip", "remark", "reaffirm", "underline", "hint", "mention", "observe", "point", "recall", "reply",
-    "respond", "answer", "recount", "assure", "inform", "remind",
+    "respond", "answer", "recount", "assure", "inform", "remind", "charge",
     "conjecture", "advise", "recognize", "recognise", "comment", "retort", "confide", "confess", "speculate", "reckon", "muse", "swear", "theorize", "theorise", "crow", "boast",
 }
 WRITE_VERBS = {"write", "post", "tweet"}
