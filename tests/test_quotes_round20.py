@@ -301,3 +301,12 @@ def test_charged_that_is_a_statement_charged_with_is_not():
     ]))
     assert list(quotes) == ["it was a brazen act to avoid the law"]
     assert quotes["it was a brazen act to avoid the law"].speaker == "Authorities"
+
+
+def test_quoted_as_saying_reports_the_clause_relayed_by_who_quoted_it():
+    quotes = _by_text(extract_quotes([
+        "Heidar Alishvandi, the governor of Qeshm, was quoted by state-run television as saying rescue teams were "
+        "deployed to the affected area.",
+    ]))
+    rescue = quotes["rescue teams were deployed to the affected area"]
+    assert (rescue.speaker, rescue.via) == ("Heidar Alishvandi", "state-run television")

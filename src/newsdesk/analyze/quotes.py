@@ -2502,7 +2502,8 @@ def _reported(a: _Article) -> list[Quote]:
         if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect"):
             continue
         if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl") and not (
-                v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS | _SPEECH_NOUNS):
+                v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS | _SPEECH_NOUNS) and not (
+                v.dep_ == "pcomp" and _quoted_as_saying(v) is not None):  # ("was quoted ... as saying rescue teams were ...")
             continue  # (but "released a statement saying they had been separated" reports the statement,
             # and "delivered a 55-minute speech arguing that the raid was illegal" the speech)
         parts = _reported_clause(a, v)
