@@ -310,3 +310,13 @@ def test_quoted_as_saying_reports_the_clause_relayed_by_who_quoted_it():
     ]))
     rescue = quotes["rescue teams were deployed to the affected area"]
     assert (rescue.speaker, rescue.via) == ("Heidar Alishvandi", "state-run television")
+
+
+def test_told_an_outlet_described_in_apposition_that_reports_the_clause():
+    quotes = _by_text(extract_quotes([
+        "A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur "
+        "Rahman.",
+    ]))
+    deceased = quotes["one of the deceased was Jalal Saifur Rahman"]
+    assert (deceased.mention, deceased.verb, deceased.via) == (
+        "A hospital official", "told Anadolu Agency, a local news outlet", "Anadolu Agency")

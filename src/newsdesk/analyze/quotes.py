@@ -1066,7 +1066,9 @@ def _verb_phrase(a: _Article, verb) -> str:
         if c.dep_ == "prt":
             parts.append(c)
         if verb.lemma_ == "tell" and c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
-            told = [r for r in c.children if r.dep_ == "relcl" and r.i > c.i]  # "the paper that he fought ..."
+            told = [r for x in [c] + [x for x in c.children if x.dep_ == "appos"]
+                    for r in x.children if r.dep_ == "relcl" and r.i > c.i]  # "the paper that he fought ..."
+            told.sort(key=lambda r: r.left_edge.i)
             parts.extend(t for t in c.subtree if not a.inside[t.i] and not (told and t.i >= told[0].left_edge.i))
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through", "to") and not a.inside[c.i]:
             sub = [t for t in c.subtree]
@@ -2822,6 +2824,8 @@ def _misattached_complement(v) -> list:
     nouns = [n for prep in v.children if prep.dep_ == "prep" and prep.i > v.i
              for n in prep.children if n.dep_ == "pobj"]
     told = [n for n in v.children if n.dep_ in ("dobj", "dative") and n.i > v.i] if v.lemma_ in _TELL_LIKE else []
+    # ("told Anadolu Agency, a local news outlet, that ...": the clause hung on the apposition)
+    told += [x for n in told for x in n.children if x.dep_ == "appos"]
     for noun in nouns + told:
         for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
             that = [m for m in rel.children if m.lower_ == "that" and m.i < rel.i and m.i == noun.i + 1
