@@ -320,3 +320,14 @@ def test_told_an_outlet_described_in_apposition_that_reports_the_clause():
     deceased = quotes["one of the deceased was Jalal Saifur Rahman"]
     assert (deceased.mention, deceased.verb, deceased.via) == (
         "A hospital official", "told Anadolu Agency, a local news outlet", "Anadolu Agency")
+
+
+def test_a_warning_speaks_for_whoever_issued_it_and_groups_speak_together():
+    quotes = _by_text(extract_quotes([
+        "The Met Office issued a warning for the west coast on Tuesday.",
+        "\"Storm Lorenzo will produce significant swell, high waves and heavy rain,\" read the warning.",
+        "Developers and business groups argued that the consultation caused unneeded delays.",
+    ]))
+    swell = quotes["Storm Lorenzo will produce significant swell, high waves and heavy rain"]
+    assert (swell.speaker, swell.mention) == ("Met Office", "the warning")
+    assert quotes["the consultation caused unneeded delays"].speaker == "Developers and business groups"

@@ -93,7 +93,7 @@ _QUANTIFIERS = {"some", "one", "many", "several", "most", "all", "both", "two", 
                 "dozens", "hundreds", "thousands", "majority", "number", "a", "another", "others", "series",
                 "group", "couple", "pair", "handful", "lot", "host", "crowd"}
 _DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo", "decree",
-                   "communique", "notice", "announcement"}
+                   "communique", "notice", "announcement", "warning", "advisory", "bulletin"}
 _PREP_LIKE = {"of", "for", "to", "with", "by", "from", "at", "in", "on", "and", "or", "the", "a", "an"}
 # Things that speak for their owner: "Obama's announcement", "the man's voice", "WHO's website"
 # say what Obama, the man and the WHO say.
@@ -1646,7 +1646,8 @@ def _joint(a: _Article, subj, r):
         if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] not in names:
             names.append(o[0])
             mentions.append(o[3])
-        elif c.tag_ == "NNS" and c.lemma_ in _HUMAN_WORDS | {"prosecutor", "expert", "supporter"} | _BODIES or \
+        elif c.tag_ == "NNS" and c.lemma_ in _HUMAN_WORDS | {"prosecutor", "expert", "supporter"} | _BODIES | \
+                _ORG_DESCRIPTIONS or \
                 c.lower_ == "team" and any(x.dep_ == "poss" for x in c.children):  # ("Paganini and his team")
             names.append(_noun_phrase(a.doc, c))
             mentions.append(names[-1])
