@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .entities import _ORG_WORDS, _PERSON_TITLES, ArticleEntities, clean_name, fold, is_first_name, strip_titles
 
@@ -226,9 +227,7 @@ def _line_end(text: str, i: int) -> int:
 
 
 def _closes_later(text: str, i: int, marks: str) -> bool:
-    end = text.find("\n", i)
-    end = len(text) if end == -1 else end
-    return any(c in marks for c in text[i + 1:end])
+    return any(c in marks for c in text[i + 1:_line_end(text, i)])
 
 
 _CLOSING_LOOK = re.compile(r"[^\s\"“”]\s?[\"”](?=\s|$|[,.;:!?])")
@@ -304,8 +303,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]
                 cur.end = i  # tokenised text: "‘ The youth in this community have no outlets . ’"
                 _finish(spans, cur, i)
                 cur = None
-            elif c in _PAIRS[cur.open_mark] and _can_close(text, i) and not (
-                    c == cur.open_mark and c in "“„" and i > cur.start and False):
+            elif c in _PAIRS[cur.open_mark] and _can_close(text, i):
                 if c == "“" and cur.open_mark in "“\"" and _can_open(text, i) and not _can_close_curly(text, i):
                     pass  # a new opening mark: the previous quote was never closed
                 else:
@@ -1698,7 +1696,6 @@ def _according_speaker(a: _Article, tokens):
     return None
 
 
-
 def _title_like(text: str) -> bool:
     """'American Pie', 'Spike': names and titles in quote marks, not speech."""
     words = re.findall(r"[\w'’-]+", text)
@@ -2513,8 +2510,8 @@ def _reported(a: _Article) -> list[Quote]:
         if not parts:
             continue
         lo, hi = parts[0][0], parts[-1][1]
-        frame = [t for t in v.sent if not (lo <= t.i < hi) or lo <= t.i < hi and any(
-            e <= t.i < s for (_, e), (s, _) in zip(parts, parts[1:]))]
+        # the sentence less the reported words (the words between two statements are the frame's)
+        frame = [t for t in v.sent if not (lo <= t.i < hi) or any(e <= t.i < s for (_, e), (s, _) in pairwise(parts))]
         outlet = _outlet_subject(a, v)
         if outlet is not None:
             if outlet:
@@ -3112,8 +3109,6 @@ def quote_drift(quotes: list[dict]) -> list[dict]:
     changed), ``attribution`` (different speakers) and/or ``relay`` (different relay sources).
     """
     import difflib
-
-    from .entities import name_key
 
     items = [q for q in quotes if q.get("text")][:MAX_DRIFT_QUOTES]
     words = [_words(q["text"]) for q in items]
