@@ -331,3 +331,15 @@ def test_a_warning_speaks_for_whoever_issued_it_and_groups_speak_together():
     swell = quotes["Storm Lorenzo will produce significant swell, high waves and heavy rain"]
     assert (swell.speaker, swell.mention) == ("Met Office", "the warning")
     assert quotes["the consultation caused unneeded delays"].speaker == "Developers and business groups"
+
+
+def test_roles_before_a_name_are_not_the_name():
+    quotes = _by_text(extract_quotes([
+        "Clerk Janette Bower said the warehouse building was one of the oldest in Palmer.",
+        "Qeshm island governor Heydar Alishbandi said the death toll was not expected to rise.",
+        "Immunologist Kristian Andersen said the virus spreads like flu.",
+    ]))
+    assert quotes["the warehouse building was one of the oldest in Palmer"].speaker == "Janette Bower"
+    toll = quotes["the death toll was not expected to rise"]
+    assert (toll.speaker, toll.mention) == ("Heydar Alishbandi", "Heydar Alishbandi")
+    assert quotes["the virus spreads like flu"].speaker == "Kristian Andersen"

@@ -179,7 +179,7 @@ _PERSON_TITLES = _TITLES | {
     "undersecretary", "treasurer", "comptroller", "alderman", "councillor", "delegate", "leader", "majority",
     "minority", "head", "assistant", "associate", "senior", "superintendant", "midfielder", "forward",
     "defenseman", "goalie", "goaltender", "quarterback", "striker", "winger", "captain", "manager", "owner",
-    "undersheriff", "sayyid", "sayed", "coroner", "magistrate", "warden", "pathologist"}
+    "undersheriff", "sayyid", "sayed", "coroner", "magistrate", "warden", "pathologist", "clerk"}
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
@@ -246,7 +246,8 @@ def strip_titles(name: str) -> str:
     for i, w in enumerate(words[:-2]):  # "Homicide Detective Dominic Mangoni", "U.S. Attorney General William Barr"
         if (w.lower().rstrip(".") in _PERSON_TITLES or w.isupper() and w.isalpha() and 2 <= len(w) <= 4) and \
                 words[i + 1][:1].isupper() and all(
-                x[:1].isupper() for x in words[:i + 1]):
+                x[:1].isupper() or x.isalpha() and x.islower() and x not in ("the", "a", "an", "of")
+                for x in words[:i + 1]):  # (and "Qeshm island governor Heydar Alishbandi")
             cut = i + 1
     return " ".join(words[cut:])
 
@@ -268,6 +269,9 @@ def person_span(ent):
             break
         if t.i == ent.start and t.is_sent_start and low.endswith("ing") and len(low) > 5:
             cut = t.i + 1  # "Hosting Cook at Dreamforce ...": a sentence's participle, not a first name
+            continue
+        if t.i == ent.start and ent.end - t.i >= 3 and low.endswith("ologist"):
+            cut = t.i + 1  # "Immunologist Kristian Andersen": a science's practitioner, before the name
             continue
         if low == "dean" and t.i == ent.start and ent.end - t.i == 2 and t.i + 1 < len(t.doc) and \
                 t.doc[t.i + 1].text[:1].isupper() and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a")):

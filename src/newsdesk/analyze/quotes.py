@@ -1897,7 +1897,9 @@ def _plain_mention(a: _Article, q: Quote) -> str:
         words = mention.split()
         first = next((i for i, w in enumerate(words) if fold(w) in own or _HONORIFIC.match(w)), 0)
         before = words[:first]
-        if 0 < first < len(words) and all(w[:1].isupper() or w in ("of", "for", "the") for w in before) and (
+        if 0 < first < len(words) and all(w[:1].isupper() or w in ("of", "for", "the") or (
+                w.isalpha() and w.islower() and len(words) - first >= 2 and words[first][:1].isupper())
+                for w in before) and (
                 len(words) - first >= 2 or all(fold(w).rstrip(".") in _PERSON_TITLES and not is_first_name(w)
                                                for w in before)):
             mention = " ".join(words[first:])  # "Dean McCarron" stays whole: "Dean" is no title
