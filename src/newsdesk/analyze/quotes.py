@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _ORG_WORDS, _PERSON_TITLES, ArticleEntities, clean_name, fold, is_first_name, strip_titles
+from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, clean_name, fold, is_first_name, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -476,7 +476,7 @@ class _Article:
         if outlet:
             return outlet
         phrase = _noun_phrase(self.doc, tok)
-        bare = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase, flags=re.I)
+        bare = re.sub(r"^(?:the|this|a|an|its|their|his|her)\s+", "", phrase, flags=re.I)
         if _MEDIA_PHRASE.fullmatch(bare):
             if bare.lower() in _OUTLET_NOUNS:
                 # "told the newspaper", "told this website" (the outlet's own article names itself before)
@@ -491,7 +491,18 @@ class _Article:
         return len(self.paras) - 1
 
     def name_of(self, tok, *, resolve_pronouns: bool = True) -> tuple[str, str, str | None, str] | None:
-        """(name, kind, role, mention) for a subject token: an entity, a pronoun or a noun phrase."""
+        """(name, kind, role, mention) for a subject token: an entity, a pronoun or a noun phrase;
+        the mention the whole phrase the token heads when the words found are part of it."""
+        r = self._name_of(tok, resolve_pronouns=resolve_pronouns)
+        if r is None or not r[3] or tok.pos_ == "PRON" or tok.text not in r[3] or \
+                tok.lemma_ in _DOCUMENT_NOUNS | _EDITORIALS:
+            return r
+        whole = _widened(self.doc, tok, r[1], r[3])
+        if whole is not None:
+            return (_named_as(r[0], r[3], whole) if r[1] == "other" else r[0], *r[1:3], whole)
+        return r
+
+    def _name_of(self, tok, *, resolve_pronouns: bool = True) -> tuple[str, str, str | None, str] | None:
         if tok.is_punct or _is_mark(tok) or not any(c.isalpha() for c in tok.text):
             return None
         named = self._named_in_apposition(tok) or self._person_in_phrase(tok)
@@ -1054,6 +1065,54 @@ def _noun_phrase(doc, tok) -> str:
     while hi + 1 < len(keep) and keep[hi + 1] == keep[hi] + 1:
         hi += 1
     return _join(doc, keep[lo], keep[hi] + 1)
+
+
+def _whole_subject(doc, tok, kind: str) -> str:
+    """The whole noun phrase a speaker's head word stands in, as a reader points at who spoke:
+    "Japan's Meteorological Agency", "witnesses to the shooting", "one neo-bank CEO", "Barend Leyts"
+    where the tagger named only "Leyts". Never an apposition, a relative clause or anything past a
+    comma; a person's name takes only the rest of the name (not "Intel's Waxman", "40-year-old Tsikala
+    Stephania"), an organization's only its own capitalized words ("The Lost 52 Project")."""
+    keep = {tok.i}
+    name = tok.pos_ == "PROPN" or kind == "person"
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ != "punct":
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and (not name or kind == "org"):
+                # "Matovič's office", "Nadia Cruz’s office": the owner's name, not "47-year-old" or
+                # "Public Ombudsman" before it
+                keep.update(x.i for x in c.subtree if x.i >= c.i or x.dep_ in ("compound", "flat") and (
+                    c.ent_type_ != "PERSON" or x.ent_type_ == "PERSON"))
+            elif not name:
+                keep.update(x.i for x in c.subtree)  # determiner, possessive, modifiers
+            elif c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.text[:1].isalpha() and \
+                    fold(c.text).rstrip(".") not in _PERSON_TITLES or kind == "org" and (
+                    c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ in ("compound", "nummod", "amod")
+                    and (c.text[:1].isupper() or c.text[:1].isdigit())):
+                keep.update(x.i for x in c.subtree)
+        elif c.dep_ == "prep" and (not name or kind == "org" and c.lower_ in ("of", "for") and any(
+                x.dep_ == "pobj" and x.pos_ == "PROPN" for x in c.children)) and \
+                c.lower_ not in ("as", "like", "than", "after", "before", "during") and not (
+                tok.i > tok.head.i and c.lower_ in ("in", "on", "at")) and not any(  # "said the company in a statement"
+                x.dep_ == "pobj" and x.lemma_ in _DOCUMENT_NOUNS for x in c.children):
+            keep.update(x.i for x in c.subtree)  # "witnesses to the shooting", "Court of England and Wales"
+    keep = sorted(i for i in keep if not doc[i].is_punct or doc[i].text in ("'s", "’s", "-", "’", "'", "&"))
+    lo = hi = keep.index(tok.i)
+    while lo > 0 and keep[lo - 1] == keep[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and (keep[hi + 1] == keep[hi] + 1 or doc[keep[hi + 1]].ent_type_ == "GPE" and all(
+            doc[k].text == "," for k in range(keep[hi] + 1, keep[hi + 1]))):  # "police in Baytown, Texas"
+        hi += 1
+    return _join(doc, keep[lo], keep[hi] + 1)
+
+
+def _widened(doc, tok, kind: str, mention: str) -> str | None:
+    """The whole subject phrase where the words found at ``tok`` are only part of it; None if not."""
+    whole = _whole_subject(doc, tok, kind)
+    if len(whole) <= len(mention) or mention not in whole:
+        return None
+    if any(x.ent_type_ == "PERSON" and x.text not in mention for x in doc[tok.left_edge.i:tok.i]):
+        whole = whole[whole.index(mention):]  # an owner the words leave out ("reporter X's source")
+    return whole if whole != mention else None
 
 
 def _verb_phrase(a: _Article, verb) -> str:
@@ -1649,8 +1708,13 @@ def _joint(a: _Article, subj, r):
                 c.lower_ == "team" and any(x.dep_ == "poss" for x in c.children):  # ("Paganini and his team")
             names.append(_noun_phrase(a.doc, c))
             mentions.append(names[-1])
-    if len(names) == 1:
+        elif c.pos_ == "NOUN" and not _ROLE_WORDS.search(c.lower_) and (c.tag_ == "NNS" or c.lower_ == "family" or any(
+                x.dep_ in ("det", "poss") for x in c.children)):
+            mentions.append(_noun_phrase(a.doc, c))  # "cops and family": the words name both, the cops speak
+    if len(mentions) == 1:
         return r
+    if len(names) == 1:
+        return (*r[:3], " and ".join(m for m in mentions if m))
     return " and ".join(names), r[1], None, " and ".join(m for m in mentions if m)
 
 
@@ -1830,7 +1894,7 @@ def attribute(a: _Article) -> list[Quote]:
         if q.speaker and q.speaker_kind == "person":
             _plain_name(a, q)
         if q.mention:
-            q.mention = _plain_mention(a, q)
+            q.mention = _plain_mention(a, q, _anchored_mention(a, q))
         if q.speaker and q.speaker_kind in ("org", "person") and " " not in q.speaker:
             long = _named_before_brackets(a, q.speaker)
             if long is not None:  # "World Wonder Ring Stardom (Stardom) announced ..." then "Stardom's statement"
@@ -1882,12 +1946,45 @@ def _plain_name(a: _Article, q: Quote) -> None:
 _HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?$")
 
 
-def _plain_mention(a: _Article, q: Quote) -> str:
+def _named_as(speaker: str | None, mention: str, whole: str) -> str | None:
+    """A speaker known only by a description at the quote is known by all its words ("witnesses to
+    the shooting", "one neo-bank CEO"); one resolved elsewhere keeps that name."""
+    bare = re.compile(r"^(?:the|a|an)\s+", re.I)
+    if speaker and fold(bare.sub("", speaker)) == fold(bare.sub("", mention)):
+        return bare.sub("", whole)
+    return speaker
+
+
+def _anchored_mention(a: _Article, q: Quote) -> str:
+    """The mention as the whole phrase it stands in where it is written, nearest the quote in its
+    paragraph: "Kevin Bonham" where the tagger named "Bonham", "The Lost 52 Project" for "52 Project"."""
+    mention = q.mention
+    lo, hi = a.paras[a.para_of(q.start)][0], a.paras[a.para_of(q.end)][1]
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", a.text[lo:hi])]
+    found = [lo + f for f in found if not (q.start <= lo + f < q.end)]
+    if not found:
+        return mention
+    at = min(found, key=lambda f: min(abs(f - q.start), abs(f - q.end)))
+    span = a.doc.char_span(at, at + len(mention), alignment_mode="expand")
+    if span is None or not len(span):
+        return mention
+    head = span.root
+    if head.pos_ == "PRON" or head.lemma_ in _DOCUMENT_NOUNS | _EDITORIALS:
+        return mention
+    whole = _widened(a.doc, head, q.speaker_kind or "other", mention)
+    if whole is not None:
+        q.speaker = _named_as(q.speaker, mention, whole) if q.speaker_kind == "other" else q.speaker
+        return whole
+    return mention
+
+
+def _plain_mention(a: _Article, q: Quote, mention: str | None = None) -> str:
     """The words naming the speaker, as a reader would point at them: the name without the role
     words the tagger ran into it ("Lawyer Alexis Kougias", "Detective Constable Daniel Dubé" name
     Alexis Kougias and Daniel Dubé), and without a bracket the tagger left open ("The Philippine
     Institute of Volcanology and Seismology (Phivolcs")."""
-    mention = re.sub(r"\s*\([^()]*\)?$", "", q.mention).strip() or q.mention
+    mention = mention or q.mention
+    mention = re.sub(r"\s*\([^()]*\)?$", "", mention).strip() or mention
     left = re.split(r"\s[-–—]\s", mention)[0]  # "Jonathan Wright - director of wholesale products"
     if len(left.split()) > 1 and left.split()[-1][:1].isupper():
         # (not "a co - worker", "The 51 - year - old showrunner", "Al - Sawarmi Khalid")
