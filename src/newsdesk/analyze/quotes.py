@@ -582,6 +582,10 @@ class _Article:
                 person = self.ents.find_person(bare)
                 return (person.name if person else bare), "person", person.role if person else None, name
             return name, "person" if name[:1].isupper() else "other", None, name
+        if tok.pos_ == "NOUN" and tok.lemma_ in _FINDINGS:
+            owner = self._document_owner(tok)  # "The NCAA report says": the NCAA, in the words of its report
+            if owner is not None:
+                return owner[0], owner[1], owner[2], _join(self.doc, tok.left_edge.i, tok.i + 1)
         if tok.pos_ == "NOUN" and tok.lemma_ in _DOCUMENT_NOUNS | _EDITORIALS:  # "a statement from Surrey police said"
             said_by = _join(self.doc, tok.left_edge.i, tok.i + 1)  # the words at the quote: "a statement"
             for c in tok.children:
@@ -1710,11 +1714,10 @@ def _joint(a: _Article, subj, r):
             mentions.append(names[-1])
         elif c.pos_ == "NOUN" and not _ROLE_WORDS.search(c.lower_) and (c.tag_ == "NNS" or c.lower_ == "family" or any(
                 x.dep_ in ("det", "poss") for x in c.children)):
-            mentions.append(_noun_phrase(a.doc, c))  # "cops and family": the words name both, the cops speak
-    if len(mentions) == 1:
-        return r
+            names.append(_noun_phrase(a.doc, c))  # "cops and family", "Democrats and environmentalists"
+            mentions.append(names[-1])
     if len(names) == 1:
-        return (*r[:3], " and ".join(m for m in mentions if m))
+        return r
     return " and ".join(names), r[1], None, " and ".join(m for m in mentions if m)
 
 
@@ -2512,6 +2515,9 @@ def _surrounds(frame, span: Span) -> bool:
     return len(before) <= 8 and len(after) <= 8 and (not before or not after or len(before) + len(after) <= 10)
 
 
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*/\s*([^:/\n]{2,80})$")
+
+
 def _colon_intro(a: _Article, span: Span):
     """'Kino Gabriel said:' or 'In a statement, the ministry said:' just before the quote."""
     doc = a.doc
@@ -2529,6 +2535,11 @@ def _colon_intro(a: _Article, span: Span):
     if not verbs:
         if a.text[i] != ":":
             return None
+        label = _TRANSCRIPT_LABEL.match(a.text[a.paras[a.para_of(span.start)][0]:i])
+        if label:  # 'David Soares/Albany County District Attorney: "..."', a TV station's transcript line
+            name, role = label.group(1), label.group(2).strip()
+            person = a.ents.find_person(name)
+            return (person.name if person else name), "person", role, name, None, None
         for t in toks:  # "in the words of the patient:", "in his own words:"
             if t.lemma_ == "word" and t.dep_ == "pobj" and t.head.lower_ == "in":
                 of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -2573,6 +2584,12 @@ def _stance_before(a: _Article, span: Span, frame):
     if any(a.inside[t.i] for t in prev):
         return None
     root = prev.root
+    # "Governor Palin visited the church and her office later released a statement.": the last
+    # clause with a subject of its own leads into the quote
+    issued = next((c for c in reversed(list(root.children)) if c.dep_ == "conj" and c.pos_ == "VERB" and any(
+        x.dep_ == "nsubj" for x in c.children) and any(x.dep_ == "dobj" and x.lemma_ in _DOCUMENT_NOUNS
+                                                       for x in c.children)), None)
+    root = issued or root
     if root.pos_ not in ("VERB", "AUX") or root.lemma_ in ("think", "believe", "agree"):
         return None
     # whoever did or said something in the sentence before says the quote standing alone after it
@@ -2581,7 +2598,7 @@ def _stance_before(a: _Article, span: Span, frame):
     if r is None:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         r = a.name_of(subj) if subj is not None else None
-    if not r or r[1] != "person":
+    if not r or r[1] != "person" and not issued:
         return None
     return (*r[:4], None, _via(a, list(prev), r[0], root))
 
@@ -2980,7 +2997,8 @@ def _outlet_subject(a: _Article, v) -> str | None:
         if c.dep_ == "nsubj":
             name = _ent_span(a.doc, c) if c.ent_type_ else _noun_phrase(a.doc, c)
             if c.lemma_ in _FINDINGS:
-                return ""
+                # a report, study or poll speaks only for a body named in front of it ("The NCAA report says")
+                return "" if a._document_owner(c) is None else None
             if c.pos_ == "NOUN" and c.lemma_ in _OUTLET_NOUNS:  # "One news site, Znak.com, claims ..."
                 appos = [x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN"]
                 if appos:

@@ -1,0 +1,49 @@
+"""Who said it, in the shapes the twenty-fourth round of work was about.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "what did they say, and who said it?".
+"""
+
+from __future__ import annotations
+
+from quote_helpers import by_text as _by_text
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_transcript_line_names_its_speaker_before_the_slash():
+    quotes = _by_text(extract_quotes([
+        "The district attorney says this does not hurt their case.",
+        'David Soares/Albany County District Attorney: "The issues that are in play in the courtroom right now '
+        'will bear themselves out."',
+    ]))
+    q = quotes["The issues that are in play in the courtroom right now will bear themselves out"]
+    assert (q.speaker, q.mention) == ("David Soares", "David Soares")
+    assert q.role == "Albany County District Attorney"
+
+
+def test_a_joint_subject_of_a_body_and_others_speaks_together():
+    quotes = _by_text(extract_quotes([
+        "But Democrats and environmentalists have argued that the regulations overhauled long-standing policy.",
+    ]))
+    assert quotes["the regulations overhauled long-standing policy"].speaker == "Democrats and environmentalists"
+
+
+def test_the_statement_released_in_the_sentence_before_speaks_for_its_issuer():
+    quotes = _by_text(extract_quotes([
+        "No one was injured.",
+        "Governor Sarah Palin visited the church on Saturday and her office later released a statement.",
+        '"Gov. Palin stopped by the church this morning, and she told an assistant pastor she was sorry."',
+    ]))
+    q = quotes["Gov. Palin stopped by the church this morning, and she told an assistant pastor she was sorry"]
+    assert (q.speaker, q.mention) == ("Sarah Palin's office", "her office")
+
+
+def test_a_report_speaks_for_the_body_named_in_front_of_it_and_only_then():
+    quotes = _by_text(extract_quotes([
+        "The NCAA report says O'Brien allegedly gave Radojevic the money through an assistant coach.",
+        "A new study says the virus spreads like flu.",
+    ]))
+    q = quotes["O'Brien allegedly gave Radojevic the money through an assistant coach"]
+    assert (q.speaker, q.mention) == ("NCAA", "The NCAA report")
+    assert "the virus spreads like flu" not in quotes  # a finding of no one named
