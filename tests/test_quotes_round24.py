@@ -47,3 +47,12 @@ def test_a_report_speaks_for_the_body_named_in_front_of_it_and_only_then():
     q = quotes["O'Brien allegedly gave Radojevic the money through an assistant coach"]
     assert (q.speaker, q.mention) == ("NCAA", "The NCAA report")
     assert "the virus spreads like flu" not in quotes  # a finding of no one named
+
+
+def test_she_said_with_no_subject_found_before_is_the_woman_quoted_last():
+    quotes = _by_text(extract_quotes([
+        "The cuts were to the Sea Me We 4 line, a France Telecom spokeswoman who asked not to be named said.",
+        "France Telecom isn't sure what caused the cut, she said.",
+    ]))
+    q = quotes["France Telecom isn't sure what caused the cut"]
+    assert (q.speaker, q.mention) == ("France Telecom spokeswoman", "she")

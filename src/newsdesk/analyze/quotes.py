@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, clean_name, fold, is_first_name, strip_titles
+from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, clean_name, fold, is_first_name, noun_gender, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -1885,6 +1885,7 @@ def attribute(a: _Article) -> list[Quote]:
         quotes = [q for q in quotes if not any(x.start <= q.start < x.end for x in answers)] + answers
     quotes.sort(key=lambda q: q.start)
     _after_reported(a, quotes)
+    _pronouns_by_quotes(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
     _fuller_descriptions(a, quotes)
@@ -1912,6 +1913,28 @@ def attribute(a: _Article) -> list[Quote]:
                 q.role = q.role or q.speaker
                 q.speaker = head
     return quotes
+
+
+def _pronouns_by_quotes(a: _Article, quotes: list[Quote]) -> None:
+    """'“...,” she said' that no sentence before names (the parser missed "a France Telecom
+    spokeswoman ... said" as a subject): she is whoever was last quoted, two paragraphs back at
+    most, if that speaker can be "she"."""
+    for k, q in enumerate(quotes):
+        low = (q.mention or "").lower()
+        if q.speaker or low not in ("he", "she"):
+            continue
+        want = "m" if low == "he" else "f"
+        for prev in reversed(quotes[:k]):
+            if a.para_of(q.start) - a.para_of(prev.start) > 2:
+                break
+            if not prev.speaker or prev.speaker_kind == "org" or _is_plural(prev.speaker, prev.speaker_kind):
+                continue
+            person = a.ents.find_person(prev.speaker) if prev.speaker_kind == "person" else None
+            gender = person.gender if person is not None else noun_gender(prev.speaker.split()[-1])
+            if gender and gender != want:
+                continue
+            q.speaker, q.speaker_kind, q.role = prev.speaker, prev.speaker_kind, q.role or prev.role
+            break
 
 
 _SMALL = {"of", "for", "at", "from", "with", "in", "on", "and", "the", "a", "an", "to", "de", "la", "du"}
