@@ -56,3 +56,16 @@ def test_she_said_with_no_subject_found_before_is_the_woman_quoted_last():
     ]))
     q = quotes["France Telecom isn't sure what caused the cut"]
     assert (q.speaker, q.mention) == ("France Telecom spokeswoman", "she")
+
+
+def test_a_spaced_opening_mark_runs_over_one_sentence_lines_to_its_close():
+    quotes = _by_text(extract_quotes([
+        "“ They didn ’ t have to kill him, ” Makaeo Williams, 18, said as police tracked alongside him.",
+        "“ I ’ m feeling mad inside.",
+        "I ’ m angry.",
+        "That ’ s why I ’ m out here. ”",
+        "Many in the community contest police allegations.",
+    ]))
+    q = quotes["I ’ m feeling mad inside.\n\nI ’ m angry.\n\nThat ’ s why I ’ m out here."]
+    assert q.speaker == "Makaeo Williams"
+    assert not any("Many in the community" in text for text in quotes)

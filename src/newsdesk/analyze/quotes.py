@@ -188,6 +188,9 @@ def _can_open(text: str, i: int) -> bool:
         # opening mark after a space still opens when a closing mark follows in the line.
         # So does a straight mark that opens a paragraph ('" Peter Capaldi is in the Tardis. "').
         return (c == "“" and (prev.isspace() or i == 0) and _closes_later(text, i, "”")) or (
+            # (or a few lines on, in one-sentence-a-line text: "“ I ’ m feeling mad inside." / "I ’ m
+            # angry." / "That ’ s why I ’ m out here. ”")
+            c == "“" and (prev == "\n" or i == 0) and _closes_lines_later(text, i)) or (
             c == '"' and (prev == "\n" or i == 0) and _closes_later(text, i, '"')) or (
             c == "‘" and (prev.isspace() or i == 0) and _TOKENISED_CLOSE.search(text, i + 1, _line_end(text, i)))
     if c in "'‘":
@@ -230,6 +233,13 @@ def _closes_later(text: str, i: int, marks: str) -> bool:
     return any(c in marks for c in text[i + 1:_line_end(text, i)])
 
 
+def _closes_lines_later(text: str, i: int, lines: int = 8) -> bool:
+    """The next mark after an opening one at a line's start closes it, within a few short lines."""
+    m = _ANY_DOUBLE.search(text, i + 1, i + 1500)
+    return m is not None and m.group() == "”" and text.count("\n", i, m.start()) <= 2 * lines
+
+
+_ANY_DOUBLE = re.compile(r"[“”\"]")
 _CLOSING_LOOK = re.compile(r"[^\s\"“”]\s?[\"”](?=\s|$|[,.;:!?])")
 
 
