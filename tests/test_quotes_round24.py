@@ -66,6 +66,6 @@ def test_a_spaced_opening_mark_runs_over_one_sentence_lines_to_its_close():
         "That ’ s why I ’ m out here. ”",
         "Many in the community contest police allegations.",
     ]))
-    q = quotes["I ’ m feeling mad inside.\n\nI ’ m angry.\n\nThat ’ s why I ’ m out here."]
+    q = quotes["I ’ m feeling mad inside.\n\nI ’ m angry.\n\nThat ’ s why I ’ m out here"]
     assert q.speaker == "Makaeo Williams"
     assert not any("Many in the community" in text for text in quotes)
