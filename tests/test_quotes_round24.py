@@ -69,3 +69,25 @@ def test_a_spaced_opening_mark_runs_over_one_sentence_lines_to_its_close():
     q = quotes["I ’ m feeling mad inside.\n\nI ’ m angry.\n\nThat ’ s why I ’ m out here"]
     assert q.speaker == "Makaeo Williams"
     assert not any("Many in the community" in text for text in quotes)
+
+
+def test_a_surname_of_several_words_is_the_person_named_in_full_before():
+    from newsdesk.analyze.entities import ArticleEntities, nlp
+
+    ents = ArticleEntities(nlp()(
+        "Coach Jack Del Rio had already decided to go for two. They went 5-11 in Del Rio's first season. "
+        "Yolanda Yu Hoi-kwan was arrested. Police said Yu Hoi-kwan had been released."))
+    assert ents.find_person("Del Rio").name == "Jack Del Rio"
+    assert ents.find_person("Yu Hoi-kwan").name == "Yolanda Yu Hoi-kwan"
+    assert ents.find_person("Rio") is not None and ents.find_person("Bill Rio") is None
+
+
+def test_a_surname_takes_the_one_first_name_written_before_it():
+    quotes = _by_text(extract_quotes([
+        "First, Keiwan Ratliff fooled David Garrard on a third down.",
+        "Ratliff said he didn't know if Garrard saw him.",
+        "Officials in South Sudan said the camp was bombed.",
+        "Sudan said an unspecified number of rebels were killed.",
+    ]))
+    assert quotes["he didn't know if Garrard saw him"].speaker == "Keiwan Ratliff"
+    assert quotes["an unspecified number of rebels were killed"].speaker == "Sudan"

@@ -829,6 +829,13 @@ class ArticleEntities:
             ef = fold(e.name)
             if ef == f or _surname_words(ef)[-1:] == f.split()[-1:] and len(f.split()) == 1:
                 return e
+        words = f.split()
+        if 2 <= len(words) <= 3:
+            # a surname of several words ("Del Rio", "de Blasio", "Yu Hoi-kwan") ends the one fuller name
+            fuller = [e for e in self.persons() if len(_surname_words(fold(e.name))) > len(words)
+                      and _surname_words(fold(e.name))[-len(words):] == words]
+            if len(fuller) == 1:
+                return fuller[0]
         return None
 
     def all(self) -> list[Entity]:

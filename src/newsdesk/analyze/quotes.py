@@ -1977,8 +1977,19 @@ def _plain_name(a: _Article, q: Quote) -> None:
         if person is not None:
             q.role = q.role or person.role
             q.speaker = person.name
+        return
+    if " " not in q.speaker and q.speaker[:1].isupper():
+        # "Ratliff" where the tagger took "Keiwan Ratliff" for a place, "Kandek" where it took "Qualys
+        # CTO Wolfgang Kandek" for a title: the one first name the article writes before that surname
+        firsts = {m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(q.speaker) + r"\b", a.text)
+                  if m.group(1).lower() not in _PERSON_TITLES and (is_first_name(m.group(1)) or any(
+                      e.start_char <= m.start() and m.end() <= e.end_char for e in a.doc.ents))
+                  and not _ROLE_WORDS.search(m.group(1).lower()) and m.group(1) not in _PLACE_FIRST_WORDS}
+        if len(firsts) == 1:
+            q.speaker = f"{firsts.pop()} {q.speaker}"
 
 
+_PLACE_FIRST_WORDS = {"North", "South", "East", "West", "New", "Upper", "Lower", "Central", "Greater", "Saint"}
 _HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?$")
 
 
