@@ -91,3 +91,13 @@ def test_a_surname_takes_the_one_first_name_written_before_it():
     ]))
     assert quotes["he didn't know if Garrard saw him"].speaker == "Keiwan Ratliff"
     assert quotes["an unspecified number of rebels were killed"].speaker == "Sudan"
+
+
+def test_according_to_a_court_paper_is_its_statement_but_not_a_studys_finding():
+    quotes = _by_text(extract_quotes([
+        "According to the charges, police stopped LaSalle's vehicle, but LaSalle refused to get out.",
+        "According to the study, the virus spreads like flu in most of the cases.",
+    ]))
+    q = quotes["police stopped LaSalle's vehicle, but LaSalle refused to get out"]
+    assert (q.speaker, q.mention, q.verb) == ("charges", "the charges", "according to")
+    assert not any("the virus spreads like flu" in text for text in quotes)

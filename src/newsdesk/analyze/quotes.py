@@ -2715,6 +2715,10 @@ def _reported(a: _Article) -> list[Quote]:
     return kept
 
 
+_RECORDS = {"charge", "complaint", "record", "filing", "affidavit", "indictment", "warrant", "lawsuit", "sheet",
+            "memoir", "constitution", "website", "statement", "release", "letter", "announcement", "notice"}
+
+
 def _according_clauses(a: _Article) -> list[Quote]:
     """'Nearly 300 school districts closed, according to teachers unions' and 'According to the
     Pentagon, the base serves ...': the sentence is the statement of whoever it is according to,
@@ -2726,7 +2730,9 @@ def _according_clauses(a: _Article) -> list[Quote]:
         if t.lower_ != "according" or a.inside[t.i] or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
             continue
         pobj = _according_objects(a, t)
-        if not pobj or pobj[0].lemma_ in _FINDINGS or pobj[0].lemma_ in _DOCUMENT_NOUNS:
+        record = bool(pobj) and pobj[0].lemma_ in _RECORDS  # "According to the charges, ...": what a court
+        # paper, a statement or a website says is its issuer's statement (a study's or a poll's data are facts)
+        if not pobj or (pobj[0].lemma_ in _FINDINGS or pobj[0].lemma_ in _DOCUMENT_NOUNS) and not record:
             continue
         if a.relay_name(pobj[0]) is not None:
             continue
@@ -2748,8 +2754,9 @@ def _according_clauses(a: _Article) -> list[Quote]:
         if r is None or r[0] is None or a.is_outlet(r[0]) or _is_outlet(r[0]):
             continue
         body = pobj[0].lemma_ in _BODIES | _ORG_DESCRIPTIONS | {"union", "organizer", "organiser"}
-        if r[1] == "other" and (not _humanish_name(r[0]) or not (body or _humanish(a, pobj[0]))
-                                or pobj[0].lemma_ in _OUTLET_NOUNS | {"paper", "statistic", "datum", "figure", "record"}):
+        if r[1] == "other" and not record and (
+                not _humanish_name(r[0]) or not (body or _humanish(a, pobj[0]))
+                or pobj[0].lemma_ in _OUTLET_NOUNS | {"paper", "statistic", "datum", "figure", "record"}):
             continue
         rest = [x for x in sent if x.i not in phrase]
         while rest and (rest[0].is_punct or rest[0].is_space or rest[0].dep_ == "cc" and rest[0].i < t.i):
