@@ -101,3 +101,18 @@ def test_according_to_a_court_paper_is_its_statement_but_not_a_studys_finding():
     q = quotes["police stopped LaSalle's vehicle, but LaSalle refused to get out"]
     assert (q.speaker, q.mention, q.verb) == ("charges", "the charges", "according to")
     assert not any("the virus spreads like flu" in text for text in quotes)
+
+
+def test_a_clause_inside_the_speakers_phrase_is_not_part_of_the_mention():
+    quotes = _by_text(extract_quotes([
+        "Part of the court order that was not overturned declared that ballots would not be counted until April 13.",
+    ]))
+    assert quotes["ballots would not be counted until April 13"].mention == "Part of the court order"
+
+
+def test_a_common_owner_capitalised_at_a_sentence_start_stays_in_the_description():
+    quotes = _by_text(extract_quotes([
+        "Ortiz, 35, was a 15-year member of the sheriff's department.",
+        "Sheriff's officials said the second deputy was injured when he fell.",
+    ]))
+    assert quotes["the second deputy was injured when he fell"].speaker == "Sheriff's officials"

@@ -1066,7 +1066,8 @@ def _noun_phrase(doc, tok) -> str:
         if t.i < tok.i or t.i == tok.i:
             keep.append(t.i)
         elif t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in ("of", "for", "at", "from", "with"):
-            keep.extend(x.i for x in t.subtree)
+            clauses = {y.i for x in t.subtree if x.dep_ == "relcl" for y in x.subtree}
+            keep.extend(x.i for x in t.subtree if x.i not in clauses)  # (not "... order that was not overturned")
     keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s", "-") or i == tok.i)
     if not keep:
         return tok.text
@@ -1108,7 +1109,10 @@ def _whole_subject(doc, tok, kind: str) -> str:
                 c.lower_ not in ("as", "like", "than", "after", "before", "during") and not (
                 tok.i > tok.head.i and c.lower_ in ("in", "on", "at")) and not any(  # "said the company in a statement"
                 x.dep_ == "pobj" and x.lemma_ in _DOCUMENT_NOUNS for x in c.children):
-            keep.update(x.i for x in c.subtree)  # "witnesses to the shooting", "Court of England and Wales"
+            # "witnesses to the shooting", "Court of England and Wales"; not a clause inside the phrase
+            # ("Part of the court order that was not overturned")
+            clauses = {y.i for x in c.subtree if x.dep_ in ("relcl", "appos", "acl") for y in x.subtree}
+            keep.update(x.i for x in c.subtree if x.i not in clauses)
     keep = sorted(i for i in keep if not doc[i].is_punct or doc[i].text in ("'s", "’s", "-", "’", "'", "&"))
     lo = hi = keep.index(tok.i)
     while lo > 0 and keep[lo - 1] == keep[lo] - 1:
@@ -1918,7 +1922,7 @@ def attribute(a: _Article) -> list[Quote]:
             if long is not None:  # "says WHO" where the article also names the World Health Organization
                 q.speaker, q.speaker_kind = long, "org"
         if q.speaker and q.speaker_kind == "other":
-            head = _description_head(q.speaker)
+            head = _description_head(q.speaker, a.text)
             if head != q.speaker:
                 q.role = q.role or q.speaker
                 q.speaker = head
@@ -2095,7 +2099,7 @@ def _is_human_noun(word: str) -> bool:
     return any(w in people for w in (word, word[:-1], word[:-2]) if w)
 
 
-def _description_head(name: str) -> str:
+def _description_head(name: str, text: str = "") -> str:
     """A speaker the article names by a description goes by the description's head, as the gold
     set and a reader's eye take it; the whole phrase stays the quote's role: "spokesperson for
     the British Foreign Office" -> "spokesperson", "Swift's rep" -> "rep", "authors of the
@@ -2107,7 +2111,9 @@ def _description_head(name: str) -> str:
     m = re.match(r"^(.+?)\s+(?:of|for|at|from|with|in|on|about|across|who|that|which)\s", name)
     out = m.group(1) if m and " and " not in name else name
     m = re.match(r"^([A-Z][^'’]*?)['’]s?\s+(.+)$", out)
-    if m and _is_human_noun(fold(m.group(2)).split()[-1]):
+    common = m and " " not in m.group(1) and re.search(r"\b" + re.escape(m.group(1).lower()) + r"['’]", text)
+    if m and not common and _is_human_noun(fold(m.group(2)).split()[-1]):
+        # (not "Sheriff's officials" at a sentence's start, where "the sheriff's department" is written too)
         out = m.group(2)  # "Swift's rep", "Johnson's critics": their owner is named in the article
     return out if any(c.isalpha() for c in out) else name
 
