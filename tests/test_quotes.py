@@ -98,7 +98,11 @@ def test_page_of_nothing_but_quotes_and_a_very_long_article():
 def test_titles_and_scare_quotes_are_not_statements():
     paras = ["Ketsoyan would not say what the “American Pie” star was being treated for.",
              "The so-called “Spike” unit was disbanded in 2019, officials confirmed."]
-    assert extract_quotes(paras) == []
+    quotes = extract_quotes(paras)
+    assert not any(q.text.strip(" ,.") in ("American Pie", "Spike") for q in quotes)
+    # what the officials confirmed is their statement, the title in marks inside it notwithstanding
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("reported", "The so-called “Spike” unit was disbanded in 2019", "officials")]
 
 
 def test_drift_trimmed_altered_and_attributed_differently():

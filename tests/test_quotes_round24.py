@@ -116,3 +116,15 @@ def test_a_common_owner_capitalised_at_a_sentence_start_stays_in_the_description
         "Sheriff's officials said the second deputy was injured when he fell.",
     ]))
     assert quotes["the second deputy was injured when he fell"].speaker == "Sheriff's officials"
+
+
+def test_a_title_in_marks_inside_a_reported_clause_keeps_the_clause():
+    quotes = _by_text(extract_quotes([
+        'Jack Ketsoyan said Friday that the "American Pie" star went to the Promises Treatment Center.',
+        "Fairman says that when Hiller found a group of co-workers in a break room, she allowed one person to leave.",
+        "He described how they moved the boxes out of the building.",
+    ]))
+    assert quotes['the "American Pie" star went to the Promises Treatment Center'].speaker == "Jack Ketsoyan"
+    q = quotes["when Hiller found a group of co-workers in a break room, she allowed one person to leave"]
+    assert q.speaker == "Fairman"
+    assert not any(text.startswith("how they moved") for text in quotes)  # a topic, not a statement

@@ -2892,12 +2892,16 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
                 break
             lo = k + 1
     lo, hi = max(lo, sent.start), min(hi, sent.end)
+    after_that = False
     while lo < hi and (doc[lo].lower_ in ("that", ",") or doc[lo].is_punct):
+        after_that = after_that or doc[lo].lower_ == "that"
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")" or doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
-    if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s"):  # ("What's more, ...")
-        return []  # "testified about what he was asked", "described how they moved": a topic, not a statement
+    if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s") and not after_that:
+        # "testified about what he was asked", "described how they moved": a topic, not a statement (but
+        # "says that when Hiller found them, she let one go" is one)
+        return []
     marked = next((t for t in doc[lo:hi] if a.inside[t.i] or _is_mark(t) and t.text not in ("'", "’")), None)
     if marked is not None and marked.i > c.i:
         # "said they believed the fabric was a major innovation, characterizing the platform as a “new
@@ -2926,9 +2930,21 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
     if any(a.inside[t.i] for s, e in parts[1:] for t in doc[s:e]) or any(_has_mark(doc[s:e]) for s, e in parts[1:]):
         parts = parts[:1]
     s0, e0 = parts[0]
-    if any(a.inside[t.i] for t in doc[s0:e0]) or _has_mark(doc[s0:e0]):
+    if (any(a.inside[t.i] for t in doc[s0:e0]) or _has_mark(doc[s0:e0])) and not _only_titles_marked(a, s0, e0):
         return []
     return parts
+
+
+_TITLE = re.compile(r"(?:[A-Z0-9][\w'’&:-]*\s*){1,5}")
+
+
+def _only_titles_marked(a: _Article, lo: int, hi: int) -> bool:
+    """'said Friday that the "American Pie" star went to ...': the marks in the clause hold a title
+    (a few capitalised words), not words anyone said."""
+    start, end = a.doc[lo].idx, a.doc[hi - 1].idx + len(a.doc[hi - 1].text)
+    inside = [sp for sp in a.spans if sp.start < end and sp.end > start]
+    return bool(inside) and all(start <= sp.start - 1 and sp.end < end and _TITLE.fullmatch(a.text[sp.start:sp.end].strip())
+                                for sp in inside)
 
 
 def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
