@@ -128,3 +128,24 @@ def test_a_title_in_marks_inside_a_reported_clause_keeps_the_clause():
     q = quotes["when Hiller found a group of co-workers in a break room, she allowed one person to leave"]
     assert q.speaker == "Fairman"
     assert not any(text.startswith("how they moved") for text in quotes)  # a topic, not a statement
+
+
+def test_one_person_with_two_roles_is_named_by_both():
+    quotes = _by_text(extract_quotes([
+        '"I hope they get this sorted out quickly," said an Egyptian blogger and journalist.',
+        "Cops and family said the woman had been drinking.",
+        "Police and prosecutors said the man was arrested.",
+    ]))
+    q = quotes["I hope they get this sorted out quickly"]
+    assert (q.speaker, q.mention) == ("Egyptian blogger and journalist", "an Egyptian blogger and journalist")
+    assert quotes["the woman had been drinking"].speaker == "Cops and family"
+    assert quotes["the man was arrested"].speaker == "Police and prosecutors"
+
+
+def test_a_quote_alone_after_a_statement_released_is_the_issuers():
+    quotes = _by_text(extract_quotes([
+        "The city released a statement on Friday.",
+        '"We are working on having the capacity restored during the course of the day."',
+    ]))
+    q = quotes["We are working on having the capacity restored during the course of the day"]
+    assert (q.speaker, q.mention) == ("city", "The city")

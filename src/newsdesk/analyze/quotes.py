@@ -1104,6 +1104,12 @@ def _whole_subject(doc, tok, kind: str) -> str:
                     c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ in ("compound", "nummod", "amod")
                     and (c.text[:1].isupper() or c.text[:1].isdigit())):
                 keep.update(x.i for x in c.subtree)
+        elif c.dep_ == "conj" and not name and c.pos_ == "NOUN" and c.tag_ == "NN" and not any(
+                x.dep_ in ("det", "poss") for x in c.children) and doc[c.i - 1].lower_ == "and" and any(
+                x.dep_ == "det" and x.lower_ in ("a", "an") for x in tok.children):  # (not "the singer and
+            # guitarist told the audience": a definite description points back to someone named, by role)
+            keep.update(x.i for x in c.subtree)  # "an Egyptian blogger and journalist": one person, two roles
+            keep.add(c.i - 1)
         elif c.dep_ == "prep" and (not name or kind == "org" and c.lower_ in ("of", "for") and any(
                 x.dep_ == "pobj" and x.pos_ == "PROPN" for x in c.children)) and \
                 c.lower_ not in ("as", "like", "than", "after", "before", "during") and not (
@@ -1715,8 +1721,8 @@ def _joint(a: _Article, subj, r):
         return r
     names, mentions = [r[0]], [r[3]]
     for c in subj.children:
-        if c.dep_ != "conj":
-            continue
+        if c.dep_ != "conj" or re.search(r"\band " + re.escape(c.text) + r"\b", r[3] or ""):
+            continue  # (the words already name it: "an Egyptian blogger and journalist")
         o = a.name_of(c, resolve_pronouns=False)
         if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] not in names:
             names.append(o[0])
@@ -2639,6 +2645,8 @@ def _stance_before(a: _Article, span: Span, frame):
     issued = next((c for c in reversed(list(root.children)) if c.dep_ == "conj" and c.pos_ == "VERB" and any(
         x.dep_ == "nsubj" for x in c.children) and any(x.dep_ == "dobj" and x.lemma_ in _DOCUMENT_NOUNS
                                                        for x in c.children)), None)
+    if issued is None and any(x.dep_ == "dobj" and x.lemma_ in _DOCUMENT_NOUNS for x in root.children):
+        issued = root  # "The company released a statement." and the quote on its own after it
     root = issued or root
     if root.pos_ not in ("VERB", "AUX") or root.lemma_ in ("think", "believe", "agree"):
         return None
