@@ -149,3 +149,11 @@ def test_a_quote_alone_after_a_statement_released_is_the_issuers():
     ]))
     q = quotes["We are working on having the capacity restored during the course of the day"]
     assert (q.speaker, q.mention) == ("city", "The city")
+
+
+def test_a_tokenised_possessive_leaves_no_stray_s_in_the_speaker():
+    quotes = _by_text(extract_quotes([
+        "Lindsay Lohan ’ s attorney said Thursday the actress checked into a California rehab facility.",
+    ]))
+    q = quotes["the actress checked into a California rehab facility"]
+    assert (q.speaker, q.mention) == ("attorney", "Lindsay Lohan ’ s attorney")

@@ -2116,7 +2116,7 @@ def _description_head(name: str, text: str = "") -> str:
         return name  # every word capitalised: a name, not a description
     m = re.match(r"^(.+?)\s+(?:of|for|at|from|with|in|on|about|across|who|that|which)\s", name)
     out = m.group(1) if m and " and " not in name else name
-    m = re.match(r"^([A-Z][^'’]*?)['’]s?\s+(.+)$", out)
+    m = re.match(r"^([A-Z][^'’]*?)\s?['’](?:\s?s)?\s+(.+)$", out)  # (and tokenised "Lindsay Lohan ’ s attorney")
     common = m and " " not in m.group(1) and re.search(r"\b" + re.escape(m.group(1).lower()) + r"['’]", text)
     if m and not common and _is_human_noun(fold(m.group(2)).split()[-1]):
         # (not "Sheriff's officials" at a sentence's start, where "the sheriff's department" is written too)
