@@ -509,7 +509,7 @@ class _Article:
             return r
         whole = _widened(self.doc, tok, r[1], r[3])
         if whole is not None:
-            return (_named_as(r[0], r[3], whole) if r[1] == "other" else r[0], *r[1:3], whole)
+            return (_named_as(r[0], r[1], r[3], whole), *r[1:3], whole)
         return r
 
     def _name_of(self, tok, *, resolve_pronouns: bool = True) -> tuple[str, str, str | None, str] | None:
@@ -2003,11 +2003,12 @@ _PLACE_FIRST_WORDS = {"North", "South", "East", "West", "New", "Upper", "Lower",
 _HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?$")
 
 
-def _named_as(speaker: str | None, mention: str, whole: str) -> str | None:
+def _named_as(speaker: str | None, kind: str | None, mention: str, whole: str) -> str | None:
     """A speaker known only by a description at the quote is known by all its words ("witnesses to
-    the shooting", "one neo-bank CEO"); one resolved elsewhere keeps that name."""
+    the shooting", "one neo-bank CEO"); one resolved elsewhere, or a person or organization named at
+    the quote, keeps that name."""
     bare = re.compile(r"^(?:the|a|an)\s+", re.I)
-    if speaker and fold(bare.sub("", speaker)) == fold(bare.sub("", mention)):
+    if kind == "other" and speaker and fold(bare.sub("", speaker)) == fold(bare.sub("", mention)):
         return bare.sub("", whole)
     return speaker
 
@@ -2030,7 +2031,7 @@ def _anchored_mention(a: _Article, q: Quote) -> str:
         return mention
     whole = _widened(a.doc, head, q.speaker_kind or "other", mention)
     if whole is not None:
-        q.speaker = _named_as(q.speaker, mention, whole) if q.speaker_kind == "other" else q.speaker
+        q.speaker = _named_as(q.speaker, q.speaker_kind, mention, whole)
         return whole
     return mention
 
@@ -2105,7 +2106,7 @@ def _is_human_noun(word: str) -> bool:
     return any(w in people for w in (word, word[:-1], word[:-2]) if w)
 
 
-def _description_head(name: str, text: str = "") -> str:
+def _description_head(name: str, text: str) -> str:
     """A speaker the article names by a description goes by the description's head, as the gold
     set and a reader's eye take it; the whole phrase stays the quote's role: "spokesperson for
     the British Foreign Office" -> "spokesperson", "Swift's rep" -> "rep", "authors of the
