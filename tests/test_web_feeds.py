@@ -78,7 +78,7 @@ def test_pages_advertise_their_feeds(client, room):
              "/search?q=storm": "/feeds/search.json?q=storm"}
     for page, feed in pages.items():
         text = client.get(page).text
-        assert f'rel="alternate"' in text and f'href="{feed}"' in text, page
+        assert 'rel="alternate"' in text and f'href="{feed}"' in text, page
 
 
 def test_storyline_feed_and_follow_links(room):

@@ -15,7 +15,7 @@ from newsdesk.model import Article, Source
 from newsdesk.pipeline import store_article
 from newsdesk.store import open_store
 from newsdesk.web import create_app
-from web_data import NOW, TROOPS, build
+from web_data import NOW, build
 
 
 @pytest.fixture

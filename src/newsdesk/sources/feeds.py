@@ -32,7 +32,6 @@ from urllib.parse import urljoin, urlsplit
 from xml.sax import SAXException
 
 import feedparser
-from lxml import etree
 
 from newsdesk.model import Article, Image, Problem
 from newsdesk.normalize import parse_date, split_authors

@@ -8,7 +8,6 @@ then by surname alias for a person the article names only by surname.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
