@@ -1525,6 +1525,10 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         if v.i != verb.i and v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
             subj = [v.head]  # "An eyewitness described ... how the attack unfolded, stating"
             break
+        if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "deflected attention by saying that ...": whoever deflected it
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]]
+            continue
         if v.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or v.head.i == v.i or (v.i == verb.i and v.dep_ == "ccomp"):
             break
         v = v.head
@@ -1687,7 +1691,8 @@ def _name_at_end(a: _Article, start: int, end: int):
 _HUMAN_WORDS = {"witness", "eyewitness", "resident", "protester", "official", "source", "police", "person", "people",
                 "man", "woman", "victim", "survivor", "neighbor", "neighbour", "parent", "relative", "passenger",
                 "driver", "commenter", "user", "patient", "family", "fan", "voter", "worker", "staff", "doctor",
-                "authority", "investigator", "lawmaker", "critic", "supporter", "organizer", "organiser", "clerk"}
+                "authority", "investigator", "lawmaker", "critic", "supporter", "organizer", "organiser", "clerk",
+                "cop", "friend"}
 
 
 def _humanish(a: _Article, tok) -> bool:
@@ -2693,9 +2698,12 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl") and not (
                 v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS | _SPEECH_NOUNS) and not (
-                v.dep_ == "pcomp" and _quoted_as_saying(v) is not None):  # ("was quoted ... as saying rescue teams were ...")
+                v.dep_ == "pcomp" and _quoted_as_saying(v) is not None) and not (  # ("was quoted ... as saying rescue teams were ...")
+                v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i and _humanish(a, v.head)) and not (
+                v.dep_ == "pcomp" and v.head.lower_ == "by"):
             continue  # (but "released a statement saying they had been separated" reports the statement,
-            # and "delivered a 55-minute speech arguing that the raid was illegal" the speech)
+            # "delivered a 55-minute speech arguing that the raid was illegal" the speech, "with officials
+            # saying this is for security reasons" the officials, "deflected attention by saying that" its subject)
         parts = _reported_clause(a, v)
         if not parts:
             continue
@@ -2711,8 +2719,9 @@ def _reported(a: _Article) -> list[Quote]:
             continue  # an outlet's report was handled above; "Police reported the attacker ..." is a statement
         r = _speaker_of_verb(a, v, frame)
         if r is None:
-            # "She also said ..." with no "she" named before: hers, though no one can be named
-            she = next((c.text for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")), None)
+            # "She also said ..." with no "she" named before: hers, though no one can be named (and
+            # "They said the protest began around 8:30pm": theirs)
+            she = next((c.text for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they")), None)
             if she is None:
                 continue
             r = None, "person", None, she
@@ -2771,7 +2780,12 @@ def _according_clauses(a: _Article) -> list[Quote]:
             continue
         r = a.name_of(pobj[0])
         r = _joint(a, pobj[0], r) if r and r[0] else r  # "according to police and prosecutors"
-        phrase = {x.i for x in t.subtree} | {t.i + 1}
+        to = next((c for c in t.children if c.i == t.i + 1), None)
+        # the phrase is "according to" and its object (where the parser makes "According" the root, its
+        # subtree is the whole sentence: "According to Dallorso, for days his phone was off")
+        phrase = {t.i, t.i + 1} | ({x.i for x in to.subtree} if to is not None else set()) | {
+            x.i for p in pobj for x in p.subtree}
+        phrase |= {x.i for c in t.children if c.dep_ in ("prep", "npadvmod", "advmod") for x in c.subtree}  # ("... on Friday")
         end_of = max(phrase)
         named = a.ents.entity_at(end_of + 2) if end_of + 2 < len(doc) and doc[end_of + 1].text == "," else None
         if named is not None and named.kind == "person" and r and r[1] == "other" and pobj[0].tag_ == "NN" and \
@@ -2922,7 +2936,9 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")" or doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
-    if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s") and not after_that:
+    if lo + 1 < hi and doc[lo].lower_ in _WH_WORDS and doc[lo + 1].lower_ not in ("'s", "’s") and not after_that and not (
+            doc[lo].lower_ in ("when", "if", "where") and doc[lo].head.dep_ == "advcl" and lo <= doc[lo].head.head.i < hi):
+        # ("said when the deputy arrived, the window was rolled down": the when-clause is the statement's own)
         # "testified about what he was asked", "described how they moved": a topic, not a statement (but
         # "says that when Hiller found them, she let one go" is one)
         return []
