@@ -1071,7 +1071,8 @@ def _noun_phrase(doc, tok) -> str:
         elif t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in ("of", "for", "at", "from", "with"):
             clauses = {y.i for x in t.subtree if x.dep_ == "relcl" for y in x.subtree}
             keep.extend(x.i for x in t.subtree if x.i not in clauses)  # (not "... order that was not overturned")
-    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s", "-") or i == tok.i)
+    keep = sorted(i for i in keep if doc[i].dep_ not in ("punct",) or doc[i].text in ("'s", "’s", "-") or i == tok.i
+                  or doc[i].text in ("’", "'") and i + 1 < len(doc) and doc[i + 1].text == "s")  # (tokenised "Attorney ’ s office")
     if not keep:
         return tok.text
     # Contiguous run around the head only (commas between a place's parts count as contiguous:
@@ -1107,6 +1108,9 @@ def _whole_subject(doc, tok, kind: str) -> str:
                     c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ in ("compound", "nummod", "amod")
                     and (c.text[:1].isupper() or c.text[:1].isdigit())):
                 keep.update(x.i for x in c.subtree)
+        elif c.i > tok.i and c.dep_ == "amod" and c.pos_ == "ADJ" and not name and any(x.dep_ == "prep" for x in c.children) \
+                and not any(x.is_punct for x in doc[tok.i:c.right_edge.i + 1]):
+            keep.update(x.i for x in c.subtree)  # "sources close to the negotiations", "people familiar with the matter"
         elif c.dep_ == "conj" and not name and c.pos_ == "NOUN" and c.tag_ == "NN" and not any(
                 x.dep_ in ("det", "poss") for x in c.children) and doc[c.i - 1].lower_ == "and" and any(
                 x.dep_ == "det" and x.lower_ in ("a", "an") for x in tok.children):  # (not "the singer and
@@ -1439,6 +1443,11 @@ def _pick_verb(a: _Article, span: Span, tokens):
     if not cands:
         # "“...,” Reuters reported" or a noun-only frame
         cands = [t for t in tokens if t.lemma_ in ("report",) and t.pos_ == "VERB"]
+    if not cands:
+        # "a blaze being treated by police as “potentially suspicious”": the words are the police's
+        cands = [t for t in tokens if t.lemma_ == "treat" and t.pos_ == "VERB" and any(
+            c.lower_ == "as" and c.idx < span.start and a.text[c.idx + 2:span.start].strip() in ("", "\"", "“", "'", "‘")
+            for c in t.children) and any(c.dep_ == "agent" or c.dep_ == "nsubj" and _humanish(a, c) for c in t.children)]
     if not cands:
         return None
     finite = [t for t in cands if not (t.tag_ == "VBG" and t.dep_ in ("advcl", "pcomp", "acl"))]
@@ -1899,8 +1908,10 @@ def attribute(a: _Article) -> list[Quote]:
                 a.text[max(0, span.start - 60):span.start - 1]):
             continue  # 'Teachers chanted, “Fund our schools,”', 'signs with sayings such as, “...”': slogans
         if verb is not None and verb.lemma_ in _NAMING_VERBS and words <= 4 and any(
-                c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-            continue  # 'H1N1 was commonly called "swine flu."': a name, not anyone's words
+                c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not any(
+                c.dep_ == "agent" for c in verb.children):
+            continue  # 'H1N1 was commonly called "swine flu."': a name, not anyone's words (but 'has been
+            # labeled "suspicious" by James Steele, the fire chief' is his)
         is_partial = _frame_has_prose(frame) and words < 25 and not _surrounds(frame, span)
         q = Quote(text=text, start=start, end=end, kind="partial" if is_partial else "direct",
                   speaker=speaker, speaker_kind=kind, role=role, verb=verb_text, via=via, mention=mention,
@@ -1947,6 +1958,8 @@ def attribute(a: _Article) -> list[Quote]:
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
                 q.speaker, q.speaker_kind = long, "org"
+        if q.speaker and re.search(r"\s[’']\s?s\b", q.speaker):
+            q.speaker = re.sub(r"\s([’'])\s?s\b", r"\1s", q.speaker)  # tokenised text's "City Attorney ’ s office"
         if q.speaker and q.speaker_kind == "other":
             head = _description_head(q.speaker, a.text)
             if head != q.speaker:
@@ -2126,6 +2139,9 @@ def _is_human_noun(word: str) -> bool:
     return any(w in people for w in (word, word[:-1], word[:-2]) if w)
 
 
+_CLOSE_TO = (" familiar", " close", " knowledgeable", " aware", " privy", " briefed", " involved")  # "sources familiar with"
+
+
 def _description_head(name: str, text: str) -> str:
     """A speaker the article names by a description goes by the description's head, as the gold
     set and a reader's eye take it; the whole phrase stays the quote's role: "spokesperson for
@@ -2136,7 +2152,7 @@ def _description_head(name: str, text: str) -> str:
     if not any(w.isalpha() and w.islower() and w not in _SMALL for w in words):
         return name  # every word capitalised: a name, not a description
     m = re.match(r"^(.+?)\s+(?:of|for|at|from|with|in|on|about|across|who|that|which)\s", name)
-    out = m.group(1) if m and " and " not in name else name
+    out = m.group(1) if m and " and " not in name and not m.group(1).lower().endswith(_CLOSE_TO) else name
     m = re.match(r"^([A-Z][^'’]*?)\s?['’](?:\s?s)?\s+(.+)$", out)  # (and tokenised "Lindsay Lohan ’ s attorney")
     common = m and " " not in m.group(1) and re.search(r"\b" + re.escape(m.group(1).lower()) + r"['’]", text)
     if m and not common and _is_human_noun(fold(m.group(2)).split()[-1]):
@@ -2569,6 +2585,8 @@ def _is_gloss(text: str, span: Span) -> bool:
     # the naming word must lead into the marks in the same sentence: "... prevention campaign.\n\n“We
     # were trying ...”" opens a quote, it does not name the campaign
     lead = re.search(r"(\w+)[^\w.!?\n]{0,3}$", text[max(0, span.start - 25):span.start - 1])
+    if re.match(r"[\s\"”’',]*by\s+(?:[A-Z]|the\s|police\b)", text[span.end:span.end + 20]):
+        return False  # 'labeled "suspicious" by James Steele': his word for it
     return bool(lead) and lead.group(1).lower() in _NAMING_NOUNS
 
 
@@ -3111,15 +3129,21 @@ def _parenthetical_clause(a: _Article, v) -> tuple[int, int] | None:
     # the comma that closes "..., Roberts said, ...": what the parser hangs on the verb after it
     # ("to determine if ...", "in the northbound lanes") is the rest of the reported clause
     close = next((t.i for t in doc[v.i + 1:v.sent.end] if t.text == ","), None)
+    # "As the President explained, through this experience she ...": "as" sets the verb off too
+    # (not a reporter's or the media's account: "As NPR's Emily Feng reports", "as news sources noted")
+    as_mark = v.dep_ == "advcl" and v.lemma_ != "report" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in v.children) and not any(
+        c.dep_ == "nsubj" and re.search(r"\b(?:news|media|press|reporters?|journalists?)\b",
+                                        " ".join(x.lower_ for x in c.subtree)) for c in v.children)
     if v.dep_ not in ("parataxis", "advcl") or h.i == v.i or h.pos_ not in ("VERB", "AUX") or h.i < v.sent.start or \
             h.i >= v.sent.end or not any(c.dep_ == "nsubj" for c in v.children) or \
             any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "mark") and (close is None or c.i < close)
-                for c in v.children):
+                and not (as_mark and c.dep_ in ("mark", "prep")) for c in v.children):
         return None
     rest = [c for c in v.children if close is not None and c.i > close and c.dep_ != "punct"]
     own = sorted(t.i for t in v.subtree if not any(t.i >= c.left_edge.i for c in rest))
-    if not (doc[own[0]].text == "," or own[0] > 0 and doc[own[0] - 1].text == ","):
-        return None  # "X, he said," is set off by commas
+    if not (doc[own[0]].text == "," or own[0] > 0 and doc[own[0] - 1].text == "," or as_mark and own[0] == v.sent.start):
+        return None  # "X, he said," is set off by commas (or opens the sentence: "As he said, X")
     sub = sorted({t.i for t in h.subtree if t.i < own[0] or t.i > own[-1]} |
                  {t.i for c in rest for t in c.subtree})
     if not sub:
