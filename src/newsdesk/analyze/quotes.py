@@ -1503,7 +1503,9 @@ def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
     if _quoted_as_saying(verb):
         # "X was quoted as saying by Reuters": X speaks, Reuters relays (see _via)
-        quoted = [c for c in _quoted_as_saying(verb).children if c.dep_ == "nsubjpass" and not a.inside[c.i]]
+        quoted = [c for c in _quoted_as_saying(verb).children if c.dep_ == "nsubjpass" and not a.inside[c.i]] or [
+            c for c in _quoted_as_saying(verb).children if c.dep_ == "dobj" and not a.inside[c.i]]  # ("Another
+        # news agency quoted the governor as saying ...": the governor speaks)
         r = a.name_of(quoted[0]) if quoted else None
         if r and r[0]:
             return r
@@ -2166,9 +2168,9 @@ def _fuller_descriptions(a: _Article, quotes: list[Quote]) -> None:
     ministry': a short definite description is the fuller one ending in the same words that spoke or was a
     subject before (four paragraphs back at most)."""
     for i, q in enumerate(quotes):
-        if q.speaker_kind != "other" or not q.speaker or len(q.speaker.split()) > 2 or \
-                not re.match(r"(?i)the\s", q.mention or ""):
-            continue
+        if not (q.speaker_kind == "other" or q.speaker_kind == "org" and len((q.speaker or "").split()) == 1) or \
+                not q.speaker or len(q.speaker.split()) > 2 or not re.match(r"(?i)the\s", q.mention or ""):
+            continue  # ("the Navy said", an organisation's one word, after "the Indian Navy" too)
         short = fold(q.speaker)
         para = a.para_of(q.start)
         before = [(x.start, x.speaker) for x in quotes[:i] if x.speaker]
@@ -2758,6 +2760,10 @@ def _reported(a: _Article) -> list[Quote]:
                 p = a.ents.find_person(q.speaker)
                 q.role = p.role if p else None
             out.append(q)
+        if speaker and kind in ("person", "other") and mention and mention.lower() not in _PRONOUNS:
+            # a speaker named here is who a later "he said" points back to ("..., Navy spokesperson
+            # said. ..., he said."), as a direct quote's speaker is
+            a.speakers.append((doc[v.i].idx, speaker, kind, role))
     out.extend(_according_clauses(a))
     for q in out:
         if q.via is None:
