@@ -2182,9 +2182,10 @@ def _fuller_descriptions(a: _Article, quotes: list[Quote]) -> None:
             continue
         # "The commission said" after "The United States Commission on Presidential Debates announced":
         # the one organisation named before whose name holds the description's word
-        if len(q.speaker.split()) == 1 and short not in ("company", "firm", "group", "government", "agency"):
-            named = {e.name for e in a.ents.by_key.values() if e.kind == "org" and len(e.name.split()) > 1
-                     and short in fold(e.name).split() and any(m[0] < q.start for m in e.mentions)}
+        if short not in ("company", "firm", "group", "government", "agency"):
+            # (and "the utilities commission" after "the California Public Utilities Commission")
+            named = {e.name for e in a.ents.by_key.values() if e.kind == "org" and len(e.name.split()) > len(short.split())
+                     and set(short.split()) <= set(fold(e.name).split()) and any(m[0] < q.start for m in e.mentions)}
             if len(named) == 1:
                 q.speaker, q.speaker_kind = named.pop(), "org"
 
@@ -2746,6 +2747,8 @@ def _reported(a: _Article) -> list[Quote]:
                 continue
             r = None, "person", None, she
         speaker, kind, role, mention = r
+        if kind == "other" and mention and _POLL_SHARE.match(mention):
+            continue  # "Fifty-one percent say ...": a poll's respondents, counted, are a finding, not a speaker
         if kind == "other" and mention and mention.lower() in ("this", "that"):
             continue
         if kind == "other" and not _humanish_name(speaker):
@@ -2777,6 +2780,8 @@ def _reported(a: _Article) -> list[Quote]:
         kept.append(q)
     return kept
 
+
+_POLL_SHARE = re.compile(r"(?i)^(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:percent|per\s+cent|%)(?:\s+of\s+[\w\s-]+)?$")
 
 _RECORDS = {"charge", "complaint", "record", "filing", "affidavit", "indictment", "warrant", "lawsuit", "sheet",
             "memoir", "constitution", "website", "statement", "release", "letter", "announcement", "notice"}
