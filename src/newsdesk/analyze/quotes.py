@@ -1501,11 +1501,12 @@ def _quoted_as_saying(verb):
 
 def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
-    if _quoted_as_saying(verb):
-        # "X was quoted as saying by Reuters": X speaks, Reuters relays (see _via)
-        quoted = [c for c in _quoted_as_saying(verb).children if c.dep_ == "nsubjpass" and not a.inside[c.i]] or [
-            c for c in _quoted_as_saying(verb).children if c.dep_ == "dobj" and not a.inside[c.i]]  # ("Another
-        # news agency quoted the governor as saying ...": the governor speaks)
+    quoting = _quoted_as_saying(verb)
+    if quoting:
+        # "X was quoted as saying by Reuters": X speaks, Reuters relays (see _via); so does the governor
+        # in "Another news agency quoted the governor as saying ..."
+        quoted = [c for c in quoting.children if c.dep_ == "nsubjpass" and not a.inside[c.i]] or [
+            c for c in quoting.children if c.dep_ == "dobj" and not a.inside[c.i]]
         r = a.name_of(quoted[0]) if quoted else None
         if r and r[0]:
             return r
