@@ -3117,6 +3117,9 @@ def _misattached_complement(v) -> list:
     out = []
     nouns = [n for prep in v.children if prep.dep_ == "prep" and prep.i > v.i
              for n in prep.children if n.dep_ == "pobj"]
+    # ("said in a statement at the time that he looked forward to ...": a phrase inside the phrase)
+    nouns += [m for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.i > n.i
+              for m in prep.children if m.dep_ == "pobj"]
     told = [n for n in v.children if n.dep_ in ("dobj", "dative") and n.i > v.i] if v.lemma_ in _TELL_LIKE else []
     # ("told Anadolu Agency, a local news outlet, that ...": the clause hung on the apposition)
     told += [x for n in told for x in n.children if x.dep_ == "appos"]
@@ -3126,7 +3129,7 @@ def _misattached_complement(v) -> list:
                     or m.dep_ == "mark" and m.lower_ == "that"]
             # "told the paper that he fought ...": after a verb of telling, "that" with a subject
             # of its own after it opens what was told, whatever the parser calls it
-            if that and (noun in told or that[0].dep_ == "mark") and any(
+            if that and (noun in told or that[0].dep_ in ("mark", "advmod")) and any(
                     x.dep_ in ("nsubj", "nsubjpass") and x is not that[0] for x in rel.children):
                 out.append(rel)
     return out
@@ -3185,6 +3188,9 @@ def _outlet_subject(a: _Article, v) -> str | None:
             if c.lemma_ in _FINDINGS:
                 # a report, study or poll speaks only for a body named in front of it ("The NCAA report says")
                 return "" if a._document_owner(c) is None else None
+            if c.pos_ == "NOUN" and c.tag_ == "NNS" and c.lemma_ in ("station", "broadcast", "newspaper", "outlet",
+                                                                      "channel", "network", "paper", "tabloid"):
+                return ""  # "Most radio and TV stations claim ...", "News broadcasts claim ...": unnamed outlets' accounts
             if c.pos_ == "NOUN" and c.lemma_ in _OUTLET_NOUNS:  # "One news site, Znak.com, claims ..."
                 appos = [x for x in c.children if x.dep_ == "appos" and x.pos_ == "PROPN"]
                 if appos:
