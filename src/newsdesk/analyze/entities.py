@@ -122,6 +122,10 @@ def _check_components(model, name: str):
     for abbreviation in TITLE_ABBREVIATIONS:
         if abbreviation not in model.tokenizer.rules:
             model.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if "Ive" in model.tokenizer.rules:
+        # spaCy reads "Ive" as "I've" written without its apostrophe; in news it is a surname
+        # ("Apple designer Jonathan Ive explained ..."), and a split name loses its speaker
+        model.tokenizer.rules = {k: v for k, v in model.tokenizer.rules.items() if k != "Ive"}
     if "newsdesk_paragraphs" not in model.pipe_names:
         _register_paragraphs()
         model.add_pipe("newsdesk_paragraphs", before="parser")
@@ -377,6 +381,59 @@ def _org_of_place(ent):
     return ent
 
 
+def _one_chain(orgs: list) -> list:
+    """Names of one organisation, each the start of the next ("Hewlett-Packard", "Hewlett-Packard
+    Company"), as the shortest (which the longer absorbs in turn); others as they are."""
+    if len(orgs) > 1:
+        short = min(orgs, key=lambda o: len(o.name))
+        if all(fold(o.name).startswith(fold(short.name)) for o in orgs):
+            return [short]
+    return orgs
+
+
+def _acronym_letters(name: str) -> str | None:
+    """The letters of a short form ("USGS", "U.S.G.S.", "H-P", "PG&E"), or None for a word."""
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return name
+    if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,5}\.?|[A-Z](?:\s?[-&]\s?[A-Z]{1,2}){1,3}|[A-Z]{1,2}&[A-Z]{1,2}", name):
+        letters = re.sub(r"[^A-Z]", "", name)
+        return letters if len(letters) >= 2 else None
+    return None
+
+
+def _initials(name: str, dotted: bool = True) -> str:
+    """The initials of a name's capitalised words, a dotted or short capital word giving all its
+    letters ("U.S. Geological Survey" and "US Geological Survey" give USGS), a hyphen's parts one each
+    ("Hewlett-Packard" HP), and no company ending ("Pacific Gas & Electric Co." PGE)."""
+    words = [w for w in re.split(r"[\s,]+", name) if w[:1].isupper()]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _COMPANY_ENDINGS:
+        words.pop()
+    out = []
+    for w in words:
+        if dotted and (re.fullmatch(r"(?:[A-Z]\.)+", w) or re.fullmatch(r"[A-Z]{2,3}", w)):
+            out.append(w.replace(".", ""))
+        else:
+            out.extend(part[0] for part in re.split(r"\s?-\s?", w) if part[:1].isupper())
+    return "".join(out)
+
+
+def _split_listed(ents):
+    """'... introduced at Macworld, Apple Inc. took the wraps off': the tagger ran a name and the
+    company after the comma into one organisation; a company's name ("Apple Inc") after a comma is
+    its own (not "Skadden, Arps" or "University of California, Berkeley", which end in no company word)."""
+    for ent in ents:
+        commas = [t.i for t in ent if t.text == ","]
+        if ent.label_ == "ORG" and len(commas) == 1 and commas[0] > ent.start and ent.end - commas[0] >= 3 \
+                and ent[-1].lower_.rstrip(".") in _COMPANY_ENDINGS and ent.doc[commas[0] + 1].text[:1].isupper() \
+                and ent.doc[commas[0] + 1].lower_.rstrip(".") not in _COMPANY_ENDINGS:
+            from spacy.tokens import Span
+
+            yield Span(ent.doc, ent.start, commas[0], label=ent.label_)
+            yield Span(ent.doc, commas[0] + 1, ent.end, label=ent.label_)
+        else:
+            yield ent
+
+
 def _org_named(ent) -> bool:
     """A PERSON span that names a company by its last word ("Dick Clark Productions")."""
     words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
@@ -491,7 +548,7 @@ class ArticleEntities:
                     entity.name, entity.key = name, name_key(name, "person")
                     self.by_key[entity.key] = entity
             self._add_mention(entity, ent)
-        for ent in doc.ents:
+        for ent in _split_listed(doc.ents):
             kind = "org" if ent.label_ == "PERSON" and _org_named(ent) else KINDS.get(ent.label_)
             if kind is None or kind == "person" or (ent.start, ent.end) in named_like_ids:
                 continue
@@ -693,7 +750,11 @@ class ArticleEntities:
     def _long_form(self, name: str, orgs: list[Entity], mentions=()) -> Entity | None:
         """The one organisation ``name`` abbreviates, or None (several or none)."""
         text = self.text
-        acronym = re.fullmatch(r"[A-Z]{2,6}", name) is not None
+        letters = _acronym_letters(name)
+        acronym = letters is not None
+        if acronym and letters != name:  # "U.S.G.S.", "H-P", "PG&E": spelled by their letters
+            found = _one_chain([o for o in orgs if letters in (_initials(o.name), _initials(o.name, dotted=False))])
+            return found[0] if len(found) == 1 else None
         spots = list(mentions) + ([(m.start() + 1, m.end() - 1) for m in re.finditer(r"\(" + re.escape(name) + r"\)", text)]
                                   if acronym else [])
         for s, e in spots:  # "Federal Security Service (FSB)"
@@ -711,8 +772,10 @@ class ArticleEntities:
                     continue
                 words = [w for w in re.split(r"[\s,]+", o.name) if w[:1].isupper()]
                 initials = "".join(w[0] for w in words)
-                if initials == name or (len(name) >= 3 and name in initials and len(words) > len(name)):
+                if initials == name or (len(name) >= 3 and name in initials and len(words) > len(name)) \
+                        or _initials(o.name) == name:  # USGS for U.S. Geological Survey
                     found.append(o)  # "CDC" in "Chinese Center (for) Disease Control (and) Prevention"
+            found = _one_chain(found)
             if len(found) == 1:
                 self._spell_out(found[0], name, orgs)
         else:
@@ -742,7 +805,8 @@ class ArticleEntities:
                             and not set(theirs[k + 1:]) <= mine | self._COUNTRY_WORDS), default=len(theirs))
                 extra = set(theirs[:qual]) - mine - self._COUNTRY_WORDS - self._places
                 if extra and theirs[:len(fold(name).split())] == fold(name).split():
-                    extra -= _COMPANY_ENDINGS  # "France Telecom" for "France Telecom SA"
+                    # "France Telecom" for "France Telecom SA", "Bloomington Police" for "... Police Department"
+                    extra -= _COMPANY_ENDINGS | {"department", "dept"}
                 if not extra:
                     found.append(o)
         return found[0] if len(found) == 1 else None
@@ -797,7 +861,7 @@ class ArticleEntities:
         org = self.by_key.get(f"org:{f}") or self.org_alias.get(f)
         if org is not None:
             return org
-        if expand and (len(f.split()) > 1 or re.fullmatch(r"[A-Z]{2,6}", clean_name(name))):
+        if expand and (len(f.split()) > 1 or _acronym_letters(clean_name(name))):
             cache = self.__dict__.setdefault("_expanded", {})  # name_of asks for every subject
             if f not in cache:
                 cache[f] = self._long_form(clean_name(name), [e for e in self.by_key.values() if e.kind == "org"])

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, clean_name, fold, is_first_name, noun_gender, strip_titles
+from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -79,7 +79,8 @@ _OUTLET_WORDS = re.compile(
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
     r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus"
-    r"|(?-i:[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)|(?:NY|PIX|CW|WB|KTLA|WGN)\d{1,2}|[A-Z]\w+ (?:Sun|Star|Standard|Express|Register|Sentinel|Ledger|Bee"
+    r"|(?-i:[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[A-Z]{2,5} ?- ?TV|[KW][A-Z]{2,3} ?- ?(?:TV|FM|AM|DT)"
+    r"|THR|NYDN|NYT|WSJ|WaPo|SCMP|FT|HuffPo|(?:NY|PIX|CW|WB|KTLA|WGN)\d{1,2}|[A-Z]\w+ (?:Sun|Star|Standard|Express|Register|Sentinel|Ledger|Bee"
     r"|Independent|Advertiser|Enquirer))|rolling stone|forbes|hollywood reporter)\b", re.I)
 RECIRCULATION = re.compile(
     r"^\s*(?:you (?:may|might) (?:also )?like|you might be interested in|related(?: (?:articles?|stories|news|coverage|"
@@ -706,6 +707,8 @@ class _Article:
                 target = objs[-1] if objs else None
             if target is None:
                 continue
+            if _in_ticker(self.text, target.idx):
+                continue  # "The Cupertino, Calif.-based company (NASDAQ: AAPL)": its listing, not its name
             ent = self.ents.entity_at(target.i)
             if ent is not None and ent.kind == "org" and tok.pos_ == "PROPN" and any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in target.children):
@@ -1522,7 +1525,7 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         # who asked not to be named said": the parser took the clause's last noun for the subject and
         # the speaker just before the verb for its apposition
         subj = [x for x in subj[0].children if x.dep_ == "appos" and x.right_edge.i == verb.i - 1
-                and _humanish(a, x)] or subj
+                and _humanish(a, x) and not _in_ticker(a.text, x.idx)] or subj
     v = verb
     for _ in range(4):  # "opposed the withdrawal and said ...", "is reported to have jumped ... and claimed"
         if subj and v.i != verb.i and verb.tag_ == "VBG" and verb.lemma_ in SPEECH_VERBS and v.dep_ == "ccomp" \
@@ -1550,6 +1553,17 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         if verb.head.lemma_ in _SPEECH_NOUNS and verb.head.dep_ == "dobj":
             # "Jeffs delivered a 55-minute speech arguing that ...": who gave the speech
             subj = [c for c in verb.head.head.children if c.dep_ == "nsubj" and not a.inside[c.i]] or subj
+        elif verb.head.lemma_ in _SPEECH_NOUNS | _DOCUMENT_NOUNS and verb.head.dep_ == "pobj" and \
+                verb.head.head.lower_ in ("with", "in", "through") and \
+                not any(c.dep_ in ("poss", "prep") for c in verb.head.children):
+            # "Jobs ended weeks of speculation with an open letter saying that ...": the letter is his
+            # (not "in a letter from the ministry saying", "in her lawyer's letter saying")
+            up = verb.head.head.head
+            while up.pos_ in ("NOUN", "ADP") and up.dep_ in ("dobj", "pobj", "prep") and up.head.i != up.i:
+                up = up.head
+            subj = [c for c in up.children if c.dep_ == "nsubj" and not a.inside[c.i]
+                    and c.pos_ == "PROPN"] if up.pos_ == "VERB" else []
+            subj = subj or [verb.head]
     if not subj and verb.lemma_ in SPEECH_VERBS and verb.lemma_ not in _TELL_LIKE and \
             re.search(r"[”\"»]\s*$", a.text[max(0, verb.idx - 4):verb.idx]):
         # '“...,” added the doctor.': after the quote the speaker follows the verb, and the parser
@@ -1722,7 +1736,8 @@ def _humanish(a: _Article, tok) -> bool:
 
 
 _NOT_SPEAKERS = {"video", "footage", "photo", "image", "picture", "film", "data", "figure", "evidence", "material",
-                 "move", "decision", "attack", "incident", "map", "chart", "graph", "it", "this", "that", "which"}
+                 "move", "decision", "attack", "incident", "map", "chart", "graph", "it", "this", "that", "which",
+                 "rumor", "rumour", "speculation", "test", "result", "sign"}  # ("Rumors say ...", "Apple tests indicate ...")
 
 
 def _humanish_name(name: str) -> bool:
@@ -1961,6 +1976,13 @@ def attribute(a: _Article) -> list[Quote]:
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
                 q.speaker, q.speaker_kind = long, "org"
+        if q.speaker and (_acronym_letters(q.speaker) and _acronym_letters(q.speaker) != q.speaker or (
+                " " in q.speaker and q.speaker.istitle() and (q.speaker_kind in ("org", "other") or fold(
+                    q.speaker.split()[-1]) in _ORG_WORDS | {"police"}))):
+            org = a.ents.find_org(q.speaker)
+            if org is not None and len(org.name) > len(q.speaker):
+                # "H-P" for Hewlett-Packard Co., "Bloomington Police" for the Bloomington Police Department
+                q.speaker, q.speaker_kind = org.name, "org"
         if q.speaker and re.search(r"\s[’']\s?s\b", q.speaker):
             q.speaker = re.sub(r"\s([’'])\s?s\b", r"\1s", q.speaker)  # tokenised text's "City Attorney ’ s office"
         if q.speaker and q.speaker_kind == "other":
@@ -2727,8 +2749,8 @@ def _reported(a: _Article) -> list[Quote]:
             # "delivered a 55-minute speech arguing that the raid was illegal" the speech, "with officials
             # saying this is for security reasons" the officials, "deflected attention by saying that" its subject)
         parts = _reported_clause(a, v)
-        if not parts:
-            continue
+        if not parts or _headline_case(a.text, v.idx):
+            continue  # ("T-Mobile US Confirms They Will Carry the BlackBerry Q10": a headline, not a statement)
         lo, hi = parts[0][0], parts[-1][1]
         # the sentence less the reported words (the words between two statements are the frame's)
         frame = [t for t in v.sent if not (lo <= t.i < hi) or any(e <= t.i < s for (_, e), (s, _) in pairwise(parts))]
@@ -2780,6 +2802,24 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         kept.append(q)
     return kept
+
+
+def _headline_case(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is written in headline case (its longer words capitalised,
+    not all in capitals)."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and not line.isupper()
+
+
+_TICKER = re.compile(r"\(\s*(?:NASDAQ|Nasdaq|NYSE|AMEX|TSX|LSE|ASX|OTC|NYSEArca|Euronext|HKEX|SGX)\s*:[^()]{0,12}\)")
+
+
+def _in_ticker(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a stock listing in brackets, "(NASDAQ: AAPL)"."""
+    lo = text.rfind("(", max(0, at - 16), at + 1)
+    return lo >= 0 and bool(_TICKER.match(text, lo)) and at < text.find(")", lo)
 
 
 _POLL_SHARE = re.compile(r"(?i)^(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:percent|per\s+cent|%)(?:\s+of\s+[\w\s-]+)?$")
@@ -3199,7 +3239,8 @@ def _outlet_subject(a: _Article, v) -> str | None:
                         x.lower_ == "the" for x in c.children) and a.outlet_before(c.idx):
                     return a.outlet_before(c.idx)  # "The newspaper said ..."
             if _is_outlet(name) and not a.ents.find_person(name) and c.pos_ in ("PROPN", "NOUN") and (
-                    c.pos_ == "PROPN" or c.lemma_ in ("media", "press", "newspaper", "broadcaster", "outlet")):
+                    c.pos_ == "PROPN" or c.lemma_ in ("media", "press", "newspaper", "broadcaster", "outlet", "tv",
+                                                      "television", "radio")):
                 return clean_name(name)
             if v.lemma_ == "report" and c.pos_ == "PROPN" and " " not in name.strip() and name[:1].isupper() \
                     and fold(name) not in _BODIES | _HUMAN_WORDS and not a.doc[c.i - 1:c.i].text.lower() in ("the",) \

@@ -1,0 +1,92 @@
+"""Who said it, in the shapes the thirty-sixth round of work was about: companies and agencies
+under their fullest name (a stock listing in brackets, a short form, a name the tagger ran into
+the word before), and outlets known by their initials.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "what did they say, and who said it?".
+"""
+
+from __future__ import annotations
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_stock_listing_in_brackets_is_not_the_speaker():
+    quotes = extract_quotes([
+        "After weeks of speculation, Apple Inc. took the wraps off updated iTunes software on Tuesday.",
+        "The Cupertino, Calif.-based company (NASDAQ: AAPL) said iTunes songs will now have three-tiered pricing.",
+        "Hewlett-Packard Co. (NYSE: HPQ) said it will buy EDS.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("iTunes songs will now have three-tiered pricing", "Apple Inc"),
+        ("it will buy EDS", "Hewlett-Packard Co"),
+    ]
+    assert quotes[0].mention == "The Cupertino, Calif.-based company"
+
+
+def test_a_company_the_tagger_ran_into_the_name_before_the_comma_keeps_its_own_name():
+    quotes = extract_quotes([
+        "After weeks of speculation about what would be introduced at Macworld, Apple Inc. took the wraps off "
+        "its new software.",
+        "Apple claims that its new MacBook Pro is the thinnest and lightest notebook available.",
+    ])
+    assert [(q.text, q.speaker, q.mention) for q in quotes] == [
+        ("its new MacBook Pro is the thinnest and lightest notebook available", "Apple Inc", "Apple")]
+
+
+def test_short_forms_with_dots_hyphens_and_ampersands_are_the_organisation_named_in_full():
+    quotes = extract_quotes([
+        "The U.S. Geological Survey measured the quake.",
+        "The quake struck at 7:30 a.m., according to the USGS.",
+        "Hewlett-Packard Co. is buying EDS.",
+        "H-P announced Tuesday that it will buy the outsourcing services company.",
+        "Pacific Gas & Electric Co. cut power to 375,000 people.",
+        "PG&E said it will closely monitor the weather.",
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [
+        ("U.S. Geological Survey", "the USGS"),
+        ("Hewlett-Packard Co", "H-P"),
+        ("Pacific Gas & Electric Co", "PG&E"),
+    ]
+
+
+def test_a_police_force_is_named_by_its_department_where_the_article_gives_it():
+    quotes = extract_quotes([
+        "A man was arrested on Friday, the Bloomington Police Department announced.",
+        "Bloomington Police say he drank so much his blood-alcohol level was 0.41.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes][-1] == (
+        "he drank so much his blood-alcohol level was 0.41", "Bloomington Police Department")
+
+
+def test_outlets_known_by_initials_or_call_letters_give_accounts_not_statements():
+    quotes = extract_quotes([
+        "The NYDN says that LiLo eventually made it to Morningside Recovery in Newport Beach.",
+        "While the first movie was a huge success, THR is saying that director Gary Ross is still in negotiations.",
+        "According to THR, two major sticking points are salary and schedule.",
+        "Reports of the offer varied, though WCVB - TV claims it was eight years and $184 million.",
+        "SKY - TV reports that the three bank employees were burnt to death.",
+    ])
+    assert quotes == []
+
+
+
+def test_a_surname_the_tokenizer_took_for_i_have_stays_a_name():
+    quotes = extract_quotes(["Apple designer Jonathan Ive explained that Apple learned a lot when making the MacBook Air."])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Jonathan Ive", "Jonathan Ive")]
+
+
+def test_rumours_and_tests_indicate_things_but_say_nothing():
+    quotes = extract_quotes([
+        "Rumors say the debut could be as early as Feb. 11.",
+        "Apple tests indicate the new graphics are five times faster.",
+    ])
+    assert quotes == []
+
+
+def test_a_headline_in_title_case_is_not_a_statement():
+    quotes = extract_quotes([
+        "T - Mobile US Confirms They Will Carry the BlackBerry Q10",
+        "T - Mobile confirmed that they will carry the device.",
+    ])
+    assert [q.text for q in quotes] == ["they will carry the device"]
