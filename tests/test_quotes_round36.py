@@ -90,3 +90,45 @@ def test_a_headline_in_title_case_is_not_a_statement():
         "T - Mobile confirmed that they will carry the device.",
     ])
     assert [q.text for q in quotes] == ["they will carry the device"]
+
+
+def test_a_statement_with_no_owner_is_the_organisation_that_was_just_speaking():
+    quotes = extract_quotes([
+        "Three undersea cables were damaged in the Mediterranean, France Telecom said.",
+        '"The causes of the cut are not known," a statement said.',
+    ])
+    assert [(q.speaker, q.mention) for q in quotes][-1] == ("France Telecom", "a statement")
+
+
+def test_it_after_a_statement_from_a_company_is_the_company():
+    quotes = extract_quotes([
+        "A statement from Waitrose said damage to the building had been extensive.",
+        '"We have made available a distress fund for staff," it added.',
+    ])
+    assert [(q.speaker, q.mention) for q in quotes][-1] == ("Waitrose", "it")
+
+
+def test_it_is_not_a_software_release_the_sentence_before_was_about():
+    quotes = extract_quotes([
+        'Microsoft has said that the flaw exists only in version 7, but that the "beta" release of version 8 is '
+        'also vulnerable.',
+        "It has estimated that one in every 500 Windows users has been exposed.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes][-1] == ("one in every 500 Windows users has been exposed", "Microsoft")
+
+
+def test_a_press_release_speaks_for_the_organisation_its_initials_name():
+    quotes = extract_quotes([
+        "Huber signed with All Elite Wrestling (AEW) this year.",
+        '"Huber was exceptionally respected and loved in every way," reads an AEW press release.',
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("All Elite Wrestling", "an AEW press release")]
+
+
+def test_a_one_word_name_after_a_role_is_the_person_even_where_the_tagger_saw_a_place():
+    quotes = extract_quotes([
+        "In a village in Bener Meriah district, one man was killed when a landslide engulfed a coffee plantation, "
+        "said disaster agency official Fauzi.",
+        '"A man was working at a coffee plantation," he said.',
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Fauzi", "Fauzi"), ("Fauzi", "he")]

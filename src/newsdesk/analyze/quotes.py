@@ -553,7 +553,7 @@ class _Article:
         if tok.pos_ == "PRON" or low in _PRONOUNS:
             if resolve_pronouns and low == "it" and tok.dep_ == "nsubj":
                 found = self.document_before(tok)
-                if found is None and (tok.head.lemma_ in SPEECH_VERBS or any(
+                if found is None and (tok.head.lemma_ in SPEECH_VERBS | REPORTED_VERBS or any(
                         c.lemma_ in SPEECH_VERBS and c.tag_ == "VBG" for c in tok.head.children)):
                     # "Mozilla released Firefox 3.0.5 ... and said it is ...": a company speaks as "it"
                     org = self._org_before(tok.idx)
@@ -724,6 +724,14 @@ class _Article:
                     return person.name, "person", person.role, name
                 if child.dep_ == "acl":
                     return name, "person", None, name
+                if child.dep_ == "appos" and words and words[0].i == tok.i + 1 and tok.pos_ == "NOUN" and (
+                        _ROLE_WORDS.search(tok.lower_) or tok.lemma_ in _HUMAN_WORDS) and (
+                        ent is None or ent.kind == "place" and len(ent.mentions) == 1):
+                    # "said disaster agency official Fauzi": a one-word name right after a role (the
+                    # tagger took it for a place) is the person holding it
+                    start = words[0].idx
+                    self.ents.add_person(name, start, start + len(name))
+                    return name, "person", _join(self.doc, tok.left_edge.i, tok.i + 1), name
         return None
 
     def _person_in_phrase(self, tok):
@@ -807,13 +815,15 @@ class _Article:
         """'A Defence Ministry statement', 'a police statement': the body named in front of the
         document speaks through it (not a platform: "a Facebook post" is no one's words yet)."""
         comp = [c for c in doc_tok.children if c.dep_ == "compound" and c.i < doc_tok.i and not self.inside[c.i]]
-        if not comp or MEDIUM_NOUNS.fullmatch(comp[0].lower_):
+        if not comp or MEDIUM_NOUNS.fullmatch(comp[0].lower_) and comp[0].left_edge.i == comp[0].i:
             return None
         lo = min(c.left_edge.i for c in comp)
         words = [t for t in self.doc[lo:doc_tok.i] if t.dep_ != "det"]
+        while len(words) > 1 and MEDIUM_NOUNS.fullmatch(words[-1].lower_):
+            words.pop()  # "an AEW press release": AEW's
         if not words:
             return None
-        name = clean_name(_join(self.doc, words[0].i, doc_tok.i))
+        name = clean_name(_join(self.doc, words[0].i, words[-1].i + 1))
         if all(t.pos_ == "PROPN" for t in words):
             person = self.ents.find_person(name)
             if person is not None:
@@ -833,6 +843,11 @@ class _Article:
             owner = self._document_owner(t)
             if owner is not None:
                 return owner
+            by = [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for x in c.children
+                  if x.dep_ == "pobj" and not self.inside[x.i]]
+            r = self.name_of(by[0]) if by else None
+            if r and r[1] in ("person", "org"):  # "A statement from Waitrose said ... “...,” it added."
+                return r
             head = t.head
             if t.dep_ == "pobj" and head.dep_ == "prep":
                 head = head.head
@@ -856,6 +871,10 @@ class _Article:
 
     def _find_issuer(self, doc_tok, own):
         r = own(doc_tok)
+        if r is None and doc_tok.dep_ == "nsubj" and doc_tok.lemma_ in ("statement", "release") and any(
+                c.lower_ in ("a", "an") for c in doc_tok.children) and len(list(doc_tok.children)) == 1:
+            # 'France Telecom said. "...," a statement said': the organisation that was just speaking
+            return self._org_before(doc_tok.idx)
         if r is not None or not any(c.lower_ in ("the", "this", "that") for c in doc_tok.children):
             return r
         para = self.para_of(doc_tok.idx)
@@ -955,7 +974,12 @@ class _Article:
         sent = tok.sent
         lo = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for t in reversed(self.doc[lo:tok.i]):
-            if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i]:
+            if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i] and (
+                    t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in SPEECH_VERBS | REPORTED_VERBS | {"read"}
+                    or t.dep_ in ("dobj", "appos", "ROOT") or t.dep_ == "pobj" and t.head.lower_ in (
+                        "in", "to", "through", "by", "from", "with")):
+                # a document that speaks, is issued or is quoted from (not 'the "beta" release of
+                # version 8 is also vulnerable', a thing the sentence is about)
                 issuer = self._issuer(t)  # "TallGrass issued a statement ... It described ..."
                 if issuer is not None:
                     return issuer[0], issuer[1], issuer[2], tok.text
