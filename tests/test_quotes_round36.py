@@ -132,3 +132,32 @@ def test_a_one_word_name_after_a_role_is_the_person_even_where_the_tagger_saw_a_
         '"A man was working at a coffee plantation," he said.',
     ])
     assert [(q.speaker, q.mention) for q in quotes] == [("Fauzi", "Fauzi"), ("Fauzi", "he")]
+
+
+def test_a_ship_is_no_one_a_pronoun_or_a_description_could_point_back_to():
+    quotes = extract_quotes([
+        "The Indian warship INS Sukanya foiled a piracy attempt. Sukanya successfully intercepted the remaining "
+        "three skiffs.",
+        '"The three boats had a total of 26 Somali crew on board," the officer said.',
+        "He said that the naval boarding party also found ladders.",
+    ])
+    assert [q.speaker for q in quotes] == ["officer", "officer"]
+
+
+def test_he_after_a_sentence_about_a_person_known_by_a_description_is_that_person():
+    quotes = extract_quotes([
+        "Apple marketing chief Phil Schiller announced the battery, and he said that it would last five years.",
+        "However, one Mac customer from the show floor was sceptical of the claims.",
+        '"Apple says five years, but for some it might only be two or three," he said.',
+    ])
+    assert [q.speaker for q in quotes] == ["Phil Schiller", "Mac customer"]
+
+
+def test_state_media_estimates_and_imaging_report_facts_not_statements():
+    quotes = extract_quotes([
+        "State media said three strong aftershocks were felt.",
+        "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, Iranian media said.",
+        "Initial estimates indicate the total repair time will be around twelve days.",
+        "Satellite imaging suggests Aleppo contained 35,000 war-damaged structures at that time.",
+    ])
+    assert quotes == []

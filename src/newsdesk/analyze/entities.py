@@ -381,6 +381,30 @@ def _org_of_place(ent):
     return ent
 
 
+_VESSEL = re.compile(r"\b(INS|MV|M/V|USS|HMS|HMAS|HMCS|USNS|RMS|SS|RV|FV"
+                     r"|(?:merchant |cargo |container )?(?:vessel|ship|warship|tanker|freighter|frigate|destroyer"
+                     r"|trawler|yacht|ferry|cruiser|submarine|liner))\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+def _vessels(text: str) -> dict[str, str]:
+    """The ships a text names with a ship prefix or noun ("INS Mysore", "merchant vessel Gibe"):
+    folded name, with and without the prefix, -> the fullest name written."""
+    out: dict[str, str] = {}
+    for m in _VESSEL.finditer(text):
+        name = m.group(2)
+        if fold(name).split()[0].rstrip(".") in _PERSON_TITLES or len(name) < 3 or name.isupper():
+            continue  # (not "the ship's Captain Smith", nor capitals: "SS OFFICERS")
+        words = name.split()
+        if len(words) > 1 and _VESSEL.match(name) and words[0].isupper():  # "warship INS Sukanya"
+            full, name = name, " ".join(words[1:])
+        else:
+            full = f"{m.group(1)} {name}" if m.group(1).isupper() or "/" in m.group(1) else name
+        for key in (fold(full), fold(name)):
+            if len(out.get(key, "")) < len(full):
+                out[key] = full
+    return out
+
+
 def _one_chain(orgs: list) -> list:
     """Names of one organisation, each the start of the next ("Hewlett-Packard", "Hewlett-Packard
     Company"), as the shortest (which the longer absorbs in turn); others as they are."""
@@ -507,7 +531,9 @@ class ArticleEntities:
         self.by_key: dict[str, Entity] = {}
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
         headline = _headline_end(self.text)
+        self.vessels = _vessels(self.text)
         persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)
+                   and not self.is_vessel(e.text)
                    # "In Suka Makmur village": a place the tagger took for a person
                    and not (e.end < len(doc) and doc[e.end].lower_ in _PLACE_NOUNS)
                    # "Obama Reverses Bush on Species Protection Measure": a headline's capitals make no name
@@ -549,12 +575,12 @@ class ArticleEntities:
                     self.by_key[entity.key] = entity
             self._add_mention(entity, ent)
         for ent in _split_listed(doc.ents):
-            kind = "org" if ent.label_ == "PERSON" and _org_named(ent) else KINDS.get(ent.label_)
+            kind = "org" if ent.label_ == "PERSON" and (_org_named(ent) or self.is_vessel(ent.text)) else KINDS.get(ent.label_)
             if kind is None or kind == "person" or (ent.start, ent.end) in named_like_ids:
                 continue
             if kind == "org":
                 ent = _org_of_place(ent)
-            name = clean_name(ent.text)
+            name = self.vessel_name(ent.text) or clean_name(ent.text)  # "the Gibe": MV Gibe
             if len(name) < 2:
                 continue
             person = full.get(fold(name)) or (
@@ -587,6 +613,16 @@ class ArticleEntities:
         self._join_surnames()
         self._resolve_acronyms()
         guess_genders(self)
+
+    def is_vessel(self, name: str) -> bool:
+        """Whether ``name`` is a ship the article names ("INS Mysore", then "the Mysore", "Mysore"):
+        a ship is no one, though the tagger often takes it for a person."""
+        return self.vessel_name(name) is not None
+
+    def vessel_name(self, name: str) -> str | None:
+        """The fullest name of the ship ``name`` names ("the Gibe": "MV Gibe"), or None."""
+        f = re.sub(r"^the ", "", fold(clean_name(name)))
+        return self.vessels.get(f) if f else None
 
     def _join_surnames(self) -> None:
         """A one-word name ("Sanborn", "Parise") that the text also writes after a first name

@@ -404,6 +404,7 @@ class _Article:
                 self.inside[t.i] = True
         self.speakers: list[tuple[int, str, str | None, str | None]] = []  # (char, name, kind, role) in order
         self.subjects: list[tuple[int, str, str]] = []  # (char, name, kind) of sentence subjects naming people/orgs
+        self.described: list[tuple[int, str, str]] = []  # the same for one person named by a description
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside[tok.i]:
                 r = self.name_of(tok, resolve_pronouns=False)
@@ -413,6 +414,14 @@ class _Article:
                     joint = self._joint_subject(tok, r)
                     if joint:  # "Eric Holcomb and leaders of the Legislature have avoided ... they said"
                         self.subjects.append((tok.idx, joint, "other"))
+                elif r and r[1] == "other" and tok.pos_ == "NOUN" and tok.tag_ == "NN" and (
+                        tok.lemma_ in _HUMAN_WORDS | _RELATIONS or _ROLE_WORDS.search(tok.lower_)) and \
+                        tok.lemma_ not in ("person", "man", "woman", "member", "people") and not re.search(
+                        r"['’]s\b", r[0]) and not any(t.ent_type_ == "PERSON" for t in tok.subtree):
+                    # "one Mac customer from the show floor was sceptical ... “...,” he said": a person
+                    # known by a description is who a later "he" or "she" can point back to (not
+                    # "Jonathan Wright - director of ...", named, nor "the driver's girlfriend")
+                    self.described.append((tok.idx, re.sub(r"^\d+[\s-]year[\s-]old\s+", "", r[0]), "other"))
 
     def _joint_subject(self, tok, r) -> str | None:
         """'Kimberly-Clark ... and Solaris Paper', 'Eric Holcomb and leaders of the Legislature': a
@@ -595,6 +604,8 @@ class _Article:
             if bare != name:
                 person = self.ents.find_person(bare)
                 return (person.name if person else bare), "person", person.role if person else None, name
+            if self.ents.is_vessel(name):  # "INS Mysore picked up the distress call": a ship, no one
+                return self.ents.vessel_name(name), "org", None, name
             return name, "person" if name[:1].isupper() else "other", None, name
         if tok.pos_ == "NOUN" and tok.lemma_ in _FINDINGS:
             owner = self._document_owner(tok)  # "The NCAA report says": the NCAA, in the words of its report
@@ -999,6 +1010,8 @@ class _Article:
         para = self.para_of(pos)
         cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
         cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos]
+        if want and tok.lower_ in ("he", "she"):  # (not "his daughter": the mayor's daughter is Park's)
+            cands += [(c, n, k, None) for c, n, k in self.described if c < pos]
         starts = [t.idx for t in self.doc]
 
         def main_first(x):
@@ -1742,7 +1755,8 @@ _HUMAN_WORDS = {"witness", "eyewitness", "resident", "protester", "official", "s
                 "man", "woman", "victim", "survivor", "neighbor", "neighbour", "parent", "relative", "passenger",
                 "driver", "commenter", "user", "patient", "family", "fan", "voter", "worker", "staff", "doctor",
                 "authority", "investigator", "lawmaker", "critic", "supporter", "organizer", "organiser", "clerk",
-                "cop", "friend"}
+                "cop", "friend", "customer", "shopper", "student", "employee", "teacher", "nurse", "soldier",
+                "bystander", "tourist", "visitor", "spectator"}
 
 
 def _humanish(a: _Article, tok) -> bool:
@@ -1761,7 +1775,9 @@ def _humanish(a: _Article, tok) -> bool:
 
 _NOT_SPEAKERS = {"video", "footage", "photo", "image", "picture", "film", "data", "figure", "evidence", "material",
                  "move", "decision", "attack", "incident", "map", "chart", "graph", "it", "this", "that", "which",
-                 "rumor", "rumour", "speculation", "test", "result", "sign"}  # ("Rumors say ...", "Apple tests indicate ...")
+                 "rumor", "rumour", "speculation", "test", "result", "sign", "estimate", "feedback", "response",
+                 "imaging", "imagery", "polling", "projection", "forecast", "indication"}
+# ("Rumors say ...", "Apple tests indicate ...", "Initial estimates indicate ...", "Satellite imaging suggests ...")
 
 
 def _humanish_name(name: str) -> bool:
@@ -3263,8 +3279,8 @@ def _outlet_subject(a: _Article, v) -> str | None:
                         x.lower_ == "the" for x in c.children) and a.outlet_before(c.idx):
                     return a.outlet_before(c.idx)  # "The newspaper said ..."
             if _is_outlet(name) and not a.ents.find_person(name) and c.pos_ in ("PROPN", "NOUN") and (
-                    c.pos_ == "PROPN" or c.lemma_ in ("media", "press", "newspaper", "broadcaster", "outlet", "tv",
-                                                      "television", "radio")):
+                    c.pos_ == "PROPN" or c.lemma_ in ("media", "medium", "press", "newspaper", "broadcaster", "outlet",
+                                                      "tv", "television", "radio")):  # ("media": lemma "medium")
                 return clean_name(name)
             if v.lemma_ == "report" and c.pos_ == "PROPN" and " " not in name.strip() and name[:1].isupper() \
                     and fold(name) not in _BODIES | _HUMAN_WORDS and not a.doc[c.i - 1:c.i].text.lower() in ("the",) \
