@@ -161,3 +161,27 @@ def test_state_media_estimates_and_imaging_report_facts_not_statements():
         "Satellite imaging suggests Aleppo contained 35,000 war-damaged structures at that time.",
     ])
     assert quotes == []
+
+
+def test_told_a_judge_that_reports_the_clause_the_parser_hung_on_the_judge():
+    quotes = extract_quotes([
+        "Mark Jay Heller told a judge that Lohan was settling in at Morningside Recovery.",
+        "Microsoft still recommends in its advisory that users apply the patch.",
+    ])
+    assert [(q.text, q.speaker, q.verb) for q in quotes] == [
+        ("Lohan was settling in at Morningside Recovery", "Mark Jay Heller", "told a judge"),
+        ("users apply the patch", "Microsoft", "recommends"),
+    ]
+
+
+def test_a_speech_verb_in_a_concessive_clause_reports_what_follows_it():
+    quotes = extract_quotes(["Although LaRue insisted he was not Deep Throat, others disagreed."])
+    assert [(q.text, q.speaker) for q in quotes] == [("he was not Deep Throat", "LaRue")]
+
+
+def test_declining_one_thing_and_saying_another_is_a_statement():
+    quotes = extract_quotes([
+        "The Angels declined to make an offer during that time and said they would do so at an appropriate time.",
+        "He declined to say whether the team would return.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes] == [("they would do so at an appropriate time", "Angels")]

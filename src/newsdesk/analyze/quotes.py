@@ -1195,7 +1195,7 @@ def _verb_phrase(a: _Article, verb) -> str:
             parts.append(c)
         if verb.lemma_ == "tell" and c.dep_ in ("dobj", "dative", "iobj") and not a.inside[c.i]:
             told = [r for x in [c] + [x for x in c.children if x.dep_ == "appos"]
-                    for r in x.children if r.dep_ == "relcl" and r.i > c.i]  # "the paper that he fought ..."
+                    for r in x.children if r.dep_ in ("relcl", "acl") and r.i > c.i]  # "the paper that he fought ..."
             told.sort(key=lambda r: r.left_edge.i)
             parts.extend(t for t in c.subtree if not a.inside[t.i] and not (told and t.i >= told[0].left_edge.i))
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through", "to") and not a.inside[c.i]:
@@ -2778,8 +2778,9 @@ def _reported(a: _Article) -> list[Quote]:
     for v in doc:
         if v.lemma_ not in REPORTED_VERBS | {"report"} or v.pos_ != "VERB" or a.inside[v.i]:
             continue
-        if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect"):
-            continue
+        if any(c.dep_ == "neg" for c in v.children) or v.head.lemma_ in ("decline", "refuse", "want", "expect") and \
+                v.dep_ != "conj":
+            continue  # ("declined to say whether ...", but not "declined to make an offer and said ...")
         if v.tag_ in ("VBG",) and v.dep_ in ("pcomp", "acl") and not (
                 v.dep_ == "acl" and v.head.lemma_ in _DOCUMENT_NOUNS | _SPEECH_NOUNS) and not (
                 v.dep_ == "pcomp" and _quoted_as_saying(v) is not None) and not (  # ("was quoted ... as saying rescue teams were ...")
@@ -2987,6 +2988,13 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
         comps = _complement_after_object(v)
         from_object = bool(comps)
     if not comps:
+        h = v.head
+        subj = [x for x in h.children if x.dep_ in ("nsubj", "nsubjpass")] if v.dep_ == "advcl" else []
+        if subj and h.pos_ in ("VERB", "AUX") and h.i > v.i and subj[0].left_edge.i == v.i + 1 and not any(
+                x.dep_ in ("dobj", "ccomp", "xcomp") for x in v.children) and same_clause(h):
+            # "Although LaRue insisted he was not Deep Throat, ...": the parser hangs the speech verb on
+            # the clause it reports, which begins right after it
+            return _clause_parts(a, v, v.i + 1, h.right_edge.i + 1)
         bounds = _parenthetical_clause(a, v)
         return _clause_parts(a, v, *bounds) if bounds else []
     k = v.idx - 1
@@ -3204,7 +3212,7 @@ def _misattached_complement(v) -> list:
     # ("told Anadolu Agency, a local news outlet, that ...": the clause hung on the apposition)
     told += [x for n in told for x in n.children if x.dep_ == "appos"]
     for noun in nouns + told:
-        for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+        for rel in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i and c.pos_ in ("VERB", "AUX")):
             that = [m for m in rel.children if m.lower_ == "that" and m.i < rel.i and m.i == noun.i + 1
                     or m.dep_ == "mark" and m.lower_ == "that"]
             # "told the paper that he fought ...": after a verb of telling, "that" with a subject
