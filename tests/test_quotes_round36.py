@@ -185,3 +185,22 @@ def test_declining_one_thing_and_saying_another_is_a_statement():
         "He declined to say whether the team would return.",
     ])
     assert [(q.text, q.speaker) for q in quotes] == [("they would do so at an appropriate time", "Angels")]
+
+
+def test_he_after_a_sentence_that_introduces_one_man_and_has_no_one_as_its_subject_is_that_man():
+    quotes = extract_quotes([
+        "Actress Tara Reid has checked into rehab, her publicist, Jack Ketsoyan, confirmed.",
+        "Ketsoyan did not say what Reid is being treated for.",
+        "The move comes as a surprise to Reunion Pictures' Matthew O'Connor, who coproduced Reid last year on the "
+        "made-for-TV horror flick Vipers.",
+        '"Tara was 100 percent professional," he told E! News.',
+    ])
+    assert [(q.speaker, q.mention) for q in quotes][-1] == ("Matthew O'Connor", "he")
+
+
+def test_he_after_a_sentence_with_its_own_subject_is_still_that_subject():
+    quotes = extract_quotes([
+        "Following a performance of their jam, Simmons teed up McDonald's cameo.",
+        '"You might remember him from his band," he said.',
+    ])
+    assert [q.speaker for q in quotes] == ["Simmons"]

@@ -997,6 +997,30 @@ class _Article:
                 return t.lemma_, "other", None, tok.text
         return None
 
+    def _sole_person_before(self, tok, want: str):
+        """(char, person) for the one person of the right gender a sentence just before the
+        pronoun names, where no one is that sentence's subject ("The move comes as a surprise to
+        Reunion Pictures' Matthew O'Connor, who coproduced Reid. “...,” he told E! News.")."""
+        doc = self.doc
+        i = tok.i - 1
+        while i >= 0 and (self.inside[i] or _is_mark(doc[i]) or doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        if i < 0 or doc[i].sent == tok.sent:
+            return None
+        sent = doc[i].sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") and not self.inside[t.i] and (
+                t.lower_ in ("he", "she", "i") or t.pos_ == "PROPN"
+                or getattr(self.ents.entity_at(t.i), "kind", None) == "person") for t in sent) or any(
+                sent.start_char <= c < sent.end_char and k == "person" for c, _, k in self.subjects):
+            return None  # (someone is that sentence's subject: "Simmons teed up McDonald's cameo.")
+        found = {}
+        for t in sent:
+            e = self.ents.entity_at(t.i)
+            if e is not None and e.kind == "person" and not self.inside[t.i]:
+                found.setdefault(id(e), (t.idx, e))
+        fits = [(c, e) for c, e in found.values() if e.gender == want]
+        return fits[0] if len(fits) == 1 and len(found) <= 2 else None
+
     def resolve_pronoun(self, tok, low: str | None = None):
         """'he'/'she'/'they' -> the latest speaker or subject before it (two paragraphs at most)
         that agrees in number and, where the article tells, in gender; else the latest person
@@ -1025,6 +1049,10 @@ class _Article:
             return (-t.sent.start, 0 if main else 1, -x[0])
 
         cands.sort(key=main_first)
+        sole = self._sole_person_before(tok, want) if want and tok.lower_ in ("he", "she") else None
+        if sole is not None and not any(c >= sole[0] for c, *_ in cands if self.para_of(c) == self.para_of(sole[0])):
+            e = sole[1]
+            return e.name, "person", e.role, tok.text
         for char, name, kind, role in cands:
             if para - self.para_of(char) > 2:
                 break
