@@ -220,6 +220,9 @@ def fold(text: str) -> str:
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "FRS"}
 
 
+_NICKNAME = re.compile(r"^([A-Z][\w.'’-]+)\s+(?:\([^()]{1,25}\)|\"[^\"]{1,25}\"|“[^”]{1,25}”|'[^']{1,25}')\s+([A-Z][\w'’-]+)$")
+
+
 def clean_name(name: str) -> str:
     """A mention as a name: no leading article, title or trailing possessive."""
     name = " ".join(name.split()).strip(" ,;:\"'“”‘’()")
@@ -228,6 +231,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r"[’']s$", "", name)
     name = re.sub(r"\s*\([^()]*$", "", name) or name  # "... Religious Freedom (USCIRF" cut at the bracket
     name = re.sub(r"(?<=\w) - (?=\w)", "-", name)  # "Strauss - Kahn" in tokenised text is "Strauss-Kahn"
+    name = _NICKNAME.sub(r"\1 \2", name)  # 'Vincent "The Chin" Gigante', "Adam (Pacman) Jones"
     words = name.split()
     while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in _TITLES) and len(words) > 1:
         words = words[1:]
@@ -595,7 +599,9 @@ class ArticleEntities:
             # "Professor Varoufakis" tagged an organisation: a title before a surname the article gives a person
             titled = bare != name and len(bare.split()) == 1 and name.split()[0].lower().rstrip(".") in _PERSON_TITLES \
                 and self.find_person(bare) is not None
+            nicknamed = _NICKNAME.match(" ".join(ent.text.split())) is not None and is_first_name(name.split()[0])
             if kind == "org" and (bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0])
+                                  or nicknamed
                                   or _named_with_a_role(ent, name) or post_nominal or aged or titled):
                 # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person; "Gáspár Maróth, the
                 # Hungarian Government commissioner" tagged ORG: a person the article gives a role;

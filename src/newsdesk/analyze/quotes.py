@@ -97,7 +97,7 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "i", "we", "it"}
 _QUANTIFIERS = {"some", "one", "many", "several", "most", "all", "both", "two", "three", "few", "none", "each",
                 "dozens", "hundreds", "thousands", "majority", "number", "a", "another", "others", "series",
                 "group", "couple", "pair", "handful", "lot", "host", "crowd"}
-_DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo", "decree",
+_DOCUMENT_NOUNS = {"statement", "release", "letter", "message", "email", "post", "tweet", "note", "memo", "decree", "resolution",
                    "communique", "notice", "announcement", "warning", "advisory", "bulletin"}
 _PREP_LIKE = {"of", "for", "to", "with", "by", "from", "at", "in", "on", "and", "or", "the", "a", "an"}
 # Things that speak for their owner: "Obama's announcement", "the man's voice", "WHO's website"
@@ -621,6 +621,12 @@ class _Article:
                         r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                         if r:
                             return r[0], r[1], r[2], said_by
+                if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_ in ("resolution", "decree", "statement", "order"):
+                    # "the resolution of the Central Election Commission said": the commission's
+                    po = [x for x in c.children if x.dep_ == "pobj"]
+                    r = self.name_of(po[0], resolve_pronouns=resolve_pronouns) if po else None
+                    if r and r[1] in ("person", "org"):
+                        return r[0], r[1], r[2], said_by
                 if c.dep_ == "acl":  # "a statement released by the ministry"
                     for x in c.children:
                         if x.dep_ == "agent":
@@ -1074,6 +1080,14 @@ class _Article:
         return None
 
 
+_ROLE_SYNONYMS = [{"lawyer", "attorney", "counsel"}, {"spokesman", "spokeswoman", "spokesperson", "representative", "rep"}]
+
+
+def _same_role_word(word: str, heads: set[str]) -> bool:
+    """Whether ``word`` is one of a role's heads or a synonym of one ("lawyer" and "Attorney")."""
+    return word in heads or any(word in group and group & heads for group in _ROLE_SYNONYMS)
+
+
 def _role_heads(role: str) -> set[str]:
     """The nouns a stated role can be referred to by: its head (the last word before any
     "of/for/at" qualifier), its last word, and its title words ("archbishop Monsenor"), not
@@ -1290,6 +1304,13 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 po = [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "for" else []
                 if po and (outlet := a.relay_name(po[0])):
                     return outlet
+            if t.lemma_ == "quote" and any(c.dep_ == "dobj" for c in t.children):
+                # "MENA quoted an official source as saying": who quotes someone relays them
+                subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+                if subj is not None and a.ents.find_person(subj.text) is None:
+                    name = clean_name(_ent_span(doc, subj) if subj.ent_type_ else subj.text)
+                    if speaker is None or fold(name) != fold(speaker):
+                        return name
             # "X reported" relays only when X is an outlet, a reporter of one or "the website"
             for c in t.children:
                 if c.dep_ == "nsubj" or c.dep_ == "agent":
@@ -1569,6 +1590,8 @@ def _quoted_as_saying(verb):
 
 def _speaker_of_verb(a: _Article, verb, tokens):
     """(name, kind, role, mention) of who speaks through ``verb``."""
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and _quoted_as_saying(verb.head) is not None:
+        return _speaker_of_verb(a, verb.head, tokens)  # "quoted an official as saying ..., adding ...": the official
     quoting = _quoted_as_saying(verb)
     if quoting:
         # "X was quoted as saying by Reuters": X speaks, Reuters relays (see _via); so does the governor
@@ -2426,7 +2449,7 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
             continue
         if person.role and fold(person.role) != fold(q.speaker) and \
-                fold(q.speaker).split()[-1] not in _role_heads(person.role):
+                not _same_role_word(fold(q.speaker).split()[-1], _role_heads(person.role)):
             continue  # (the same head will do: "Another Canadian analyst" ... "Eddie Chan, lead analyst at IDC")
         first = min(m[0] for m in person.mentions)
         if a.text[max(0, first - 2):first].strip() in (",", "("):
@@ -3009,6 +3032,10 @@ def _reported_clause(a: _Article, v) -> list[tuple[int, int]]:
         return not any(x.text == ";" for x in doc[lo:hi])
 
     comps = [c for c in v.children if c.dep_ == "ccomp" and same_clause(c)]
+    quoting = _quoted_as_saying(v)
+    if not comps and quoting is not None and any(c.dep_ == "dobj" for c in quoting.children):
+        # "CLAUSE, MENA quoted an official source as saying": the clause before is what was quoted
+        comps = [c for c in quoting.children if c.dep_ == "ccomp" and c.i < quoting.i and same_clause(c)]
     if not comps:
         comps = _misattached_complement(v)
     from_object = False
