@@ -44,3 +44,25 @@ def test_a_nickname_inside_a_name_is_in_the_mention_but_not_the_speakers_name():
     ])
     assert [(q.speaker, q.mention) for q in quotes] == [
         ("Adam Jones", "Adam (Pacman) Jones"), ("Vincent Gigante", 'Vincent "The Chin" Gigante')]
+
+
+
+def test_a_quote_right_after_an_according_to_statement_is_that_speakers():
+    quotes = extract_quotes([
+        'Mike Ryan of the World Health Organization told the press the new drugs were only part of the solution: '
+        '"What will stop Ebola is good surveillance."',
+        "Past outbreak mortality rates have been at least 25%. According to Jean-Jacques Muyembe, many people do not "
+        'seek treatment because they see their friends die. "Now that most patients can go into the treatment '
+        'center and come out, we can stop it," he said.',
+    ])
+    assert [q.speaker for q in quotes][-1] == "Jean-Jacques Muyembe"
+
+
+def test_the_official_is_the_one_person_quoted_before_with_that_role():
+    quotes = extract_quotes([
+        "Five people had so far been confirmed dead in the quake, Fauzi, an official from the local disaster "
+        "agency, told AFP late Tuesday.",
+        "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man, said the official who "
+        "uses one name.",
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Fauzi", "Fauzi"), ("Fauzi", "the official")]

@@ -606,7 +606,10 @@ class _Article:
                 return (person.name if person else bare), "person", person.role if person else None, name
             if self.ents.is_vessel(name):  # "INS Mysore picked up the distress call": a ship, no one
                 return self.ents.vessel_name(name), "org", None, name
-            return name, "person" if name[:1].isupper() else "other", None, name
+            appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > tok.i), None)
+            role = re.sub(r"^(?:an?|the)\s+", "", _noun_phrase(self.doc, appos), flags=re.I) if appos is not None else None
+            # ("Fauzi, an official from the local disaster agency, told AFP": his role, for "the official" later)
+            return name, "person" if name[:1].isupper() else "other", role, name
         if tok.pos_ == "NOUN" and tok.lemma_ in _FINDINGS:
             owner = self._document_owner(tok)  # "The NCAA report says": the NCAA, in the words of its report
             if owner is not None:
@@ -2045,6 +2048,7 @@ def attribute(a: _Article) -> list[Quote]:
         quotes = [q for q in quotes if not any(x.start <= q.start < x.end for x in answers)] + answers
     quotes.sort(key=lambda q: q.start)
     _after_reported(a, quotes)
+    _pronouns_after_reported(a, quotes)
     _pronouns_by_quotes(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
@@ -2082,6 +2086,28 @@ def attribute(a: _Article) -> list[Quote]:
                 q.role = q.role or q.speaker
                 q.speaker = head
     return quotes
+
+
+def _pronouns_after_reported(a: _Article, quotes: list[Quote]) -> None:
+    """'X, spokesman for ..., said Sudan had not bombed ... / “...,” he said': direct quotes are
+    attributed before reported speech is found, so their "he" could not point back to a speaker
+    who only reported; the reported statement just before (a paragraph back at most, no one else
+    a subject in between, agreeing in gender) is whom it means."""
+    for prev, q in pairwise(quotes):
+        low = (q.mention or "").lower()
+        if low not in ("he", "she") or q.kind == "reported" or prev.kind != "reported" or not prev.speaker:
+            continue
+        if prev.speaker_kind != "person" or (prev.mention or "").lower() in _PRONOUNS or q.speaker and (
+                fold(prev.speaker).endswith(fold(q.speaker)) or fold(q.speaker).endswith(fold(prev.speaker))):
+            continue  # (the same person, by a longer or shorter name)
+        if a.para_of(q.start) - a.para_of(prev.end) > 1 or any(
+                prev.end <= c < q.start and k == "person" for c, _, k in a.subjects):
+            continue
+        person = a.ents.find_person(prev.speaker)
+        gender = person.gender if person is not None else None
+        if gender and gender != ("m" if low == "he" else "f"):
+            continue
+        q.speaker, q.speaker_kind, q.role = prev.speaker, prev.speaker_kind, prev.role
 
 
 def _pronouns_by_quotes(a: _Article, quotes: list[Quote]) -> None:
@@ -2389,6 +2415,15 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
             if orgs:
                 q.speaker, q.speaker_kind = orgs[-1][1], "org"
                 q.role = q.role or re.sub(r"(?i)^the\s+", "", mention)
+            continue
+        if head in ("official", "spokesman", "spokeswoman", "spokesperson") and len(fold(mention).split()) == 2:
+            # "said the official who uses one name" after "Fauzi, an official from the local disaster
+            # agency, told AFP": the one person named with that role, two paragraphs back at most
+            said = {x.speaker: x.role for x in quotes[:i] if x.speaker_kind == "person" and x.role and
+                    para - a.para_of(x.start) <= 2 and head in _role_heads(x.role)}
+            if len(said) == 1:
+                q.speaker, q.role = next(iter(said.items()))
+                q.speaker_kind = "person"
             continue
         if head in _HUMAN_WORDS or head in _RELATIONS or head in _DOCUMENT_NOUNS or not (
                 _ROLE_WORDS.search(head) or head.endswith(("ist", "ian")) or fold(mention).endswith("year old")):
