@@ -385,6 +385,13 @@ def _org_of_place(ent):
     return ent
 
 
+# Second words that make a company's name a product's or a service's ("Apple TV", "Microsoft Update",
+# "Nissan Connect"), not the company's fuller name.
+_PRODUCT_WORDS = {"tv", "update", "updates", "fix", "connect", "store", "music", "pay", "watch", "maps", "air", "pro",
+                  "mini", "plus", "live", "cloud", "drive", "phone", "pad", "app", "apps", "mail", "search", "news",
+                  "video", "books", "one", "edge", "office", "windows", "play", "home", "id", "account", "support"}
+
+
 _VESSEL = re.compile(r"\b(INS|MV|M/V|USS|HMS|HMAS|HMCS|USNS|RMS|SS|RV|FV"
                      r"|(?:merchant |cargo |container )?(?:vessel|ship|warship|tanker|freighter|frigate|destroyer"
                      r"|trawler|yacht|ferry|cruiser|submarine|liner))\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
@@ -825,7 +832,8 @@ class ArticleEntities:
             if len(fold(name).split()) == 1 and name[:1].isupper():
                 # "TallGrass" for "TallGrass Distribution": the one two-word name it begins (not
                 # "Microsoft" for "Microsoft Security Response Alliance", a body of its own)
-                starts = [o for o in orgs if len(fold(o.name).split()) == 2 and fold(o.name).split()[0] == fold(name)]
+                starts = [o for o in orgs if len(fold(o.name).split()) == 2 and fold(o.name).split()[0] == fold(name)
+                          and fold(o.name).split()[1] not in _PRODUCT_WORDS]  # (not "Apple TV", "Microsoft Update")
                 if not starts:  # "Ford" for "Ford Motor Company": a longer company name it begins
                     starts = [o for o in orgs if 3 <= len(fold(o.name).split()) <= 4
                               and fold(o.name).split()[0] == fold(name)

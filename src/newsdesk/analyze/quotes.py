@@ -624,12 +624,14 @@ class _Article:
                         r = self.name_of(po[0], resolve_pronouns=resolve_pronouns)
                         if r:
                             return r[0], r[1], r[2], said_by
-                if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_ in ("resolution", "decree", "statement", "order"):
+                if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_ in ("resolution", "decree", "statement", "order",
+                                                                        "message"):
                     # "the resolution of the Central Election Commission said": the commission's
                     po = [x for x in c.children if x.dep_ == "pobj"]
                     r = self.name_of(po[0], resolve_pronouns=resolve_pronouns) if po else None
-                    if r and r[1] in ("person", "org"):
-                        return r[0], r[1], r[2], said_by
+                    if r and (r[1] in ("person", "org") or r[1] == "other" and _is_plural(r[0], "other")
+                              and _humanish_name(r[0]) and _humanish(self, po[0])):
+                        return r[0], r[1], r[2], said_by  # (and "a statement of the event organisers")
                 if c.dep_ == "acl":  # "a statement released by the ministry"
                     for x in c.children:
                         if x.dep_ == "agent":
@@ -2052,6 +2054,7 @@ def attribute(a: _Article) -> list[Quote]:
     _pronouns_by_quotes(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
+    _our_correspondent(a, quotes)
     _fuller_descriptions(a, quotes)
     _carry_relays(a, quotes)
     for q in quotes:
@@ -2086,6 +2089,23 @@ def attribute(a: _Article) -> list[Quote]:
                 q.role = q.role or q.speaker
                 q.speaker = head
     return quotes
+
+
+def _our_correspondent(a: _Article, quotes: list[Quote]) -> None:
+    """'says the BBC's Christian Fraser in Paris. ... , our correspondent says': an outlet's "our
+    correspondent" (or "reporter") is the one journalist of its own the article names."""
+    journalists = a.journalists
+    if len(journalists) != 1:
+        return
+    person = a.ents.find_person(next(iter(journalists)))
+    if person is None:
+        return
+    for q in quotes:
+        words = fold(q.speaker or "").split()
+        if q.speaker_kind == "other" and words and words[-1] in ("correspondent", "reporter") and (
+                words[0] == "our" or re.match(r"(?i)our\s", q.mention or "")):
+            q.role = q.role or q.speaker
+            q.speaker, q.speaker_kind = person.name, "person"
 
 
 def _pronouns_after_reported(a: _Article, quotes: list[Quote]) -> None:

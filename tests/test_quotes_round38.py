@@ -1,0 +1,33 @@
+"""Who said it, in the shapes the thirty-eighth round of work was about: a company and its products,
+and a statement of a group.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "what did they say, and who said it?".
+"""
+
+from __future__ import annotations
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_company_is_not_named_after_its_product():
+    quotes = extract_quotes([
+        "Apple TV sales grew last year, and Apple unveiled a new notebook on Tuesday.",
+        "Because of the extended lifespan of the battery, Apple says the MacBook is more environmentally friendly.",
+        "Users can get the patch from Microsoft Update.",
+        "Microsoft said the update is for all supported versions of Internet Explorer.",
+    ])
+    assert [q.speaker for q in quotes] == ["Apple", "Microsoft"]
+
+
+def test_a_statement_of_a_group_of_people_speaks_for_them():
+    quotes = extract_quotes(["A statement of the event organisers said on Wednesday that Ashgabat hosts a seminar."])
+    assert [(q.speaker, q.mention) for q in quotes] == [("event organisers", "A statement")]
+
+
+def test_our_correspondent_is_the_outlets_one_journalist_the_article_names():
+    quotes = extract_quotes([
+        "The gang has been linked to robberies across Europe, says the BBC's Christian Fraser in Paris.",
+        "Inevitably, the finger will again be pointed at the Pink Panthers, our correspondent says.",
+    ])
+    assert [(q.speaker, q.mention) for q in quotes][-1] == ("Christian Fraser", "our correspondent")
