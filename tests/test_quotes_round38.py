@@ -31,3 +31,23 @@ def test_our_correspondent_is_the_outlets_one_journalist_the_article_names():
         "Inevitably, the finger will again be pointed at the Pink Panthers, our correspondent says.",
     ])
     assert [(q.speaker, q.mention) for q in quotes][-1] == ("Christian Fraser", "our correspondent")
+
+
+def test_he_after_the_official_who_was_named_is_that_person():
+    quotes = extract_quotes([
+        "Five people had so far been confirmed dead in the quake, Fauzi, an official from the local disaster "
+        "agency, told AFP late Tuesday.",
+        "In Suka Makmur village a landslide engulfed a coffee plantation, killing one man, said the official who "
+        "uses one name.",
+        '"A man was working at a coffee plantation with his wife when a landslide struck," he said.',
+    ])
+    assert [q.speaker for q in quotes] == ["Fauzi", "Fauzi", "Fauzi"]
+
+
+def test_a_police_force_the_tagger_took_for_a_person_is_no_one_he_or_police_could_be():
+    quotes = extract_quotes([
+        "Around 60 people spent the evening at a local day care centre after being evacuated from their homes.",
+        "Police said they wanted to thank residents and local businesses for their patience.",
+        "Anyone with any information about the fire is asked to contact Surrey Police on 0845 125 2222.",
+    ])
+    assert [(q.speaker.lower(), q.mention) for q in quotes] == [("police", "Police")]

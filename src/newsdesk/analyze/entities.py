@@ -470,9 +470,13 @@ def _split_listed(ents):
 
 
 def _org_named(ent) -> bool:
-    """A PERSON span that names a company by its last word ("Dick Clark Productions")."""
+    """A PERSON span that names a company by its last word ("Dick Clark Productions") or a force
+    ("British Royal Navy")."""
     words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
-    return len(words) >= 2 and words[-1] in _COMPANY_ENDINGS
+    return len(words) >= 2 and (words[-1] in _COMPANY_ENDINGS or words[-1] in _FORCES)
+
+
+_FORCES = {"navy", "army", "police", "ministry", "corps", "guard", "command", "constabulary"}
 
 
 def name_key(name: str, kind: str = "person") -> str:

@@ -2054,6 +2054,7 @@ def attribute(a: _Article) -> list[Quote]:
     _pronouns_by_quotes(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
+    _pronouns_to_named_descriptions(a, quotes)
     _our_correspondent(a, quotes)
     _fuller_descriptions(a, quotes)
     _carry_relays(a, quotes)
@@ -2089,6 +2090,21 @@ def attribute(a: _Article) -> list[Quote]:
                 q.role = q.role or q.speaker
                 q.speaker = head
     return quotes
+
+
+def _pronouns_to_named_descriptions(a: _Article, quotes: list[Quote]) -> None:
+    """'..., said the official who uses one name' resolved to Fauzi: a later "he" that was taken
+    for "official" (its sentence's subject) is Fauzi too (two paragraphs on at most)."""
+    named: list[tuple[int, str, str, str | None]] = []
+    for q in quotes:
+        mention = q.mention or ""
+        bare = fold(re.sub(r"(?i)^the\s+", "", mention))
+        if q.speaker_kind == "person" and q.speaker and mention.lower().startswith("the ") and bare != fold(q.speaker):
+            named.append((q.start, bare, q.speaker, q.role))
+        elif mention.lower() in ("he", "she") and q.speaker_kind == "other" and q.speaker:
+            hit = [n for n in named if n[1] == fold(q.speaker) and a.para_of(q.start) - a.para_of(n[0]) <= 2]
+            if hit:
+                q.speaker, q.speaker_kind, q.role = hit[-1][2], "person", q.role or hit[-1][3]
 
 
 def _our_correspondent(a: _Article, quotes: list[Quote]) -> None:
