@@ -51,3 +51,18 @@ def test_a_police_force_the_tagger_took_for_a_person_is_no_one_he_or_police_coul
         "Anyone with any information about the fire is asked to contact Surrey Police on 0845 125 2222.",
     ])
     assert [(q.speaker.lower(), q.mention) for q in quotes] == [("police", "Police")]
+
+
+def test_the_governor_of_a_state_is_the_one_person_the_article_gives_that_title():
+    quotes = extract_quotes([
+        "Gov. Sarah Palin's home church was badly damaged by arson.",
+        'The Governor of Alaska has said the fire was "deeply saddening" to her family.',
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Sarah Palin", "Governor of Alaska")]
+
+
+def test_the_mayor_of_a_town_is_not_the_town():
+    quotes = extract_quotes([
+        "At least 45 were aboard. The occupants were going to a dance competition, according to the mayor of "
+        "Yartsevo."])
+    assert [q.speaker.split()[0] for q in quotes] == ["mayor"]  # a mayor, not the town

@@ -958,8 +958,11 @@ class _Article:
         if not f or len(f.split()) > 3:
             return None
         head = f.split()[-1]
+        if " of " in f:  # "the Governor of Alaska": a governor
+            head = f.split(" of ")[0].split()[-1]
         titles = self._titles()
-        cands = [p for p in self.ents.persons() if head in titles.get(id(p), ())]
+        cands = [p for p in self.ents.persons() if head in titles.get(id(p), ())
+                 and not set(fold(p.name).split()) & set(f.split())]  # ("the mayor of Yartsevo" is not Yartsevo)
         if len(cands) > 1 and before is not None:
             para = self.para_of(before)
             last = [(max(m[0] for m in p.mentions if m[0] < before), p) for p in cands
@@ -2193,9 +2196,11 @@ def _plain_name(a: _Article, q: Quote) -> None:
         q.speaker = m.group("name")
         return
     words = re.split(r"[\s-]+", fold(q.speaker))
-    if words and all(w in _PERSON_TITLES for w in words):
+    titled_of = re.match(r"^(\w+)\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?$", fold(q.speaker))
+    if words and (all(w in _PERSON_TITLES for w in words) or titled_of and titled_of.group(1) in _PERSON_TITLES):
+        # ("the Secretary-General"; "the Governor of Alaska", a title of a place: the one person given it)
         person = a.person_by_description(q.speaker, q.start)
-        if person is not None:
+        if person is not None and not set(fold(person.name).split()) & set(words):  # (not "Yartsevo" itself)
             q.role = q.role or person.role
             q.speaker = person.name
         return
