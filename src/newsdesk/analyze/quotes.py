@@ -79,7 +79,7 @@ _OUTLET_WORDS = re.compile(
     r"|afp|tass|xinhua|interfax|politico|axios|wikinews|ria|rt|al jazeera|sky|itv|dw|france 24|le monde|spiegel"
     r"|people|variety|deadline|tmz|e! online|us weekly|voa|cna|ap|upi|efe|ansa|kyodo|yonhap|cbc|ctv|rferl"
     r"|huffpost|buzzfeed|mail|today|examiner|chronicle|inquirer|courier|dispatch|bulletin|mirror|globe|argus"
-    r"|(?-i:[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[A-Z]{2,5} ?- ?TV|[KW][A-Z]{2,3} ?- ?(?:TV|FM|AM|DT)"
+    r"|(?-i:[A-Z]\w+ Weekly|[A-Z]\w*observer|Observer|[A-Z]{1,4}TV|[A-Z]{2,5} ?- ?TV|[KW][A-Z]{2,3} ?- ?(?:TV|FM|AM|DT)"
     r"|THR|NYDN|NYT|WSJ|WaPo|SCMP|FT|HuffPo|(?:NY|PIX|CW|WB|KTLA|WGN)\d{1,2}|[A-Z]\w+ (?:Sun|Star|Standard|Express|Register|Sentinel|Ledger|Bee"
     r"|Independent|Advertiser|Enquirer))|rolling stone|forbes|hollywood reporter)\b", re.I)
 RECIRCULATION = re.compile(
@@ -2934,9 +2934,11 @@ def _reported(a: _Article) -> list[Quote]:
             # "She also said ..." with no "she" named before: hers, though no one can be named (and
             # "They said the protest began around 8:30pm": theirs)
             she = next((c.text for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they")), None)
-            if she is None:
+            some = next((c.text for c in v.children if c.dep_ == "nsubj" and c.lower_ in _SOME), None)
+            if she is None and some is None:
                 continue
-            r = None, "person", None, she
+            # ("Some have said that ...", "everyone speculated that ...": unnamed people, named so)
+            r = (None, "person", None, she) if she is not None else (some.lower(), "other", None, some)
         speaker, kind, role, mention = r
         if kind == "other" and mention and _POLL_SHARE.match(mention):
             continue  # "Fifty-one percent say ...": a poll's respondents, counted, are a finding, not a speaker
@@ -2990,6 +2992,7 @@ def _in_ticker(text: str, at: int) -> bool:
     return lo >= 0 and bool(_TICKER.match(text, lo)) and at < text.find(")", lo)
 
 
+_SOME = {"some", "others", "many", "everyone", "everybody", "several", "most", "few"}
 _POLL_SHARE = re.compile(r"(?i)^(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:percent|per\s+cent|%)(?:\s+of\s+[\w\s-]+)?$")
 
 _RECORDS = {"charge", "complaint", "record", "filing", "affidavit", "indictment", "warrant", "lawsuit", "sheet",
@@ -3340,6 +3343,9 @@ def _misattached_complement(v) -> list:
     nouns += [m for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.i > n.i
               for m in prep.children if m.dep_ == "pobj"]
     told = [n for n in v.children if n.dep_ in ("dobj", "dative") and n.i > v.i] if v.lemma_ in _TELL_LIKE else []
+    # ("said around 7 a.m. that ...": the clause hung on the time the parser took for an object)
+    told += [n for n in v.children if n.dep_ in ("dobj", "npadvmod") and n.i > v.i and (
+        n.ent_type_ in ("TIME", "DATE") or n.lower_ in ("m.", "a.m.", "p.m."))]
     # ("told Anadolu Agency, a local news outlet, that ...": the clause hung on the apposition)
     told += [x for n in told for x in n.children if x.dep_ == "appos"]
     for noun in nouns + told:
@@ -3349,7 +3355,7 @@ def _misattached_complement(v) -> list:
             # "told the paper that he fought ...": after a verb of telling, "that" with a subject
             # of its own after it opens what was told, whatever the parser calls it
             if that and (noun in told or that[0].dep_ in ("mark", "advmod")) and any(
-                    x.dep_ in ("nsubj", "nsubjpass") and x is not that[0] for x in rel.children):
+                    x.dep_ in ("nsubj", "nsubjpass", "expl") and x is not that[0] for x in rel.children):
                 out.append(rel)
     return out
 
