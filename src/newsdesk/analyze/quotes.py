@@ -210,6 +210,11 @@ def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if text[i] in "'’":
+        if prev == " " and text[i] == "'" and not _is_word(nxt) and i >= 2 and not text[i - 2].isspace():
+            # tokenised text closes with a space before the mark ("their 'patience and assistance ' during");
+            # not a tokenised plural possessive ("the workers ' union": an s, then a word in lower case)
+            after = text[i + 1:i + 3].strip()
+            return not (text[i - 2] in "sS" and after[:1].islower())  # (and "EDS ' operations")
         return not prev.isspace() and not _is_word(nxt)
     if prev.isspace() and text[i] in "”\"" and (nxt.isspace() or nxt in ",.;:!?)" or i + 1 >= len(text)):
         # tokenised text: "things are tense , ” said ..." (a mark between spaces after punctuation)
