@@ -2083,7 +2083,8 @@ def attribute(a: _Article) -> list[Quote]:
             long = _spelled_out(a, q.speaker)
             if long is not None:  # "says WHO" where the article also names the World Health Organization
                 q.speaker, q.speaker_kind = long, "org"
-        if q.speaker and (_acronym_letters(q.speaker) and _acronym_letters(q.speaker) != q.speaker or (
+        letters = _acronym_letters(q.speaker) if q.speaker else None
+        if q.speaker and (letters and letters != q.speaker or (
                 " " in q.speaker and q.speaker.istitle() and (q.speaker_kind in ("org", "other") or fold(
                     q.speaker.split()[-1]) in _ORG_WORDS | {"police"}))):
             org = a.ents.find_org(q.speaker)
