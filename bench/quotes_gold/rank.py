@@ -3,8 +3,8 @@
     python bench/quotes_gold/rank.py [--top 5]
 
 Counts quotation marks, speech verbs and relay phrases in each article's text (as newsdesk reads it),
-over Wikinews, ECB+ and AEB articles under ~1,100 words not yet in the gold set. It never runs an
-extractor: the choice depends on the text alone.
+over Wikinews, ECB+ and AEB articles under ~1,100 words, and newspaper4k's English pages of any length (there
+are only thirty pages), not yet in the gold set. It never runs an extractor: the choice depends on the text alone.
 """
 
 from __future__ import annotations
@@ -38,17 +38,23 @@ def main() -> int:
     used = {(g["source"], g["ref"]) for g in (json.loads(f.read_text("utf-8")) for f in HERE.glob("*.json"))}
     cache: dict = {}
     cands = {"wikinews": list(qb._wikinews()), "ecbplus": list(qb._ecbplus()),
-             "aeb": sorted(p.name[:-8] for p in (qb.SHARED / "data" / "aeb" / "html").glob("*.html.gz"))}
+             "aeb": sorted(p.name[:-8] for p in (qb.SHARED / "data" / "aeb" / "html").glob("*.html.gz")),
+             "newspaper4k": sorted(p.stem for p in (qb.SHARED / "data" / "news-html" / "newspaper4k" / "html")
+                                   .glob("*.html"))}
     for source, refs in cands.items():
         ranked = []
         for ref in refs:
             if (source, ref) in used:
                 continue
             try:
-                text = qb.load_article(source, ref, cache).text
+                article = qb.load_article(source, ref, cache)
             except Exception:  # noqa: BLE001  unreadable page: not a candidate
                 continue
-            if len(text.split()) > 1100:
+            text = article.text
+            if source == "newspaper4k":
+                if article.language != "en":
+                    continue
+            elif len(text.split()) > 1100:
                 continue
             ranked.append((richness(text), ref, len(text.split())))
         ranked.sort(key=lambda r: (-r[0], r[1]))
