@@ -873,8 +873,8 @@ class _Article:
             by = [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for x in c.children
                   if x.dep_ == "pobj" and not self.inside[x.i]]
             r = self.name_of(by[0]) if by else None
-            if r and r[1] in ("person", "org"):  # "A statement from Waitrose said ... “...,” it added."
-                return r
+            if r and (r[1] in ("person", "org") or r[1] == "other" and by[0].lemma_ in _BODIES and _humanish_name(r[0])):
+                return r  # "A statement from Waitrose said ... “...,” it added."; "a statement from the Indian government"
             head = t.head
             if t.dep_ == "pobj" and head.dep_ == "prep":
                 head = head.head
@@ -906,7 +906,8 @@ class _Article:
             return r
         para = self.para_of(doc_tok.idx)
         for t in reversed(self.doc[:doc_tok.sent.start]):
-            if para - self.para_of(t.idx) > 2:
+            # (a statement quoted over a few paragraphs is still "the statement": four back at most)
+            if para - self.para_of(t.idx) > 4:
                 break
             if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i]:
                 r = own(t)
