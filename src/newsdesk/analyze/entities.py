@@ -328,6 +328,9 @@ def _role_follows(doc, i: int) -> bool:
     return False
 
 
+_PAIRING = re.compile(r"([A-Z][\w'’]+)-([A-Z][\w'’]+)")
+
+
 def _headline_end(text: str) -> int:
     """Where a title-case headline that opens the text ends (0 when it does not open with one)."""
     end = text.find("\n")
@@ -554,6 +557,11 @@ class ArticleEntities:
                    # "Obama Reverses Bush on Species Protection Measure": a headline's capitals make no name
                    # the body does not write again
                    and not (e.end_char <= headline and len(e) > 1 and self.text.count(e.text) == 1)]
+        # "several Alito-Prelogar moments": two people the article names apart, joined by a hyphen,
+        # are a pairing, not one person with a double-barrelled name ("Ocasio-Cortez" is never both)
+        surnames = {fold(p[-1].text) for p in persons if len(p)}
+        persons = [p for p in persons if not ((m := _PAIRING.fullmatch(p.text)) and all(
+            fold(x) in surnames for x in m.groups()))]
         # "Bettie Mae Page" tagged an organisation where "Page" alone is tagged a person: a first
         # name and that surname make a person's name
         surnames = {fold(p[-1].text) for p in persons if len(p)}

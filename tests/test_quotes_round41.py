@@ -1,0 +1,20 @@
+"""Who said it, in the shapes the forty-first round of work was about (read on heldout40, real
+pages from CNN, AP, Time and an investigation): two people paired by a hyphen, an epigraph
+signed with a place and a date.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "what did they say, and who said it?".
+"""
+
+from __future__ import annotations
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_two_people_joined_by_a_hyphen_are_a_pairing_not_one_person():
+    quotes = extract_quotes([
+        "Justice Samuel Alito questioned Solicitor General Elizabeth Prelogar.",
+        "The arguments offered several Alito-Prelogar moments of tension.",
+        "\u201cWe are not asking the court to draw that distinction,\u201d Prelogar told Alito.",
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Elizabeth Prelogar", "Prelogar")]
