@@ -18,3 +18,12 @@ def test_two_people_joined_by_a_hyphen_are_a_pairing_not_one_person():
         "\u201cWe are not asking the court to draw that distinction,\u201d Prelogar told Alito.",
     ])
     assert [(q.speaker, q.mention) for q in quotes] == [("Elizabeth Prelogar", "Prelogar")]
+
+
+def test_an_epigraph_signed_with_a_place_and_a_date_is_the_persons():
+    quotes = extract_quotes([
+        "\u201cI was the CIA director. We lied, we cheated, we stole.\u201d",
+        "\u2014 Mike Pompeo, College Station, TX, April 15, 2019",
+        "As the co-founder of the company, Morales had access to the embassy.",
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Mike Pompeo", "Mike Pompeo")]

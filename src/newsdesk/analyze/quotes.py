@@ -2730,6 +2730,9 @@ def _dash_byline(a: _Article, span: Span) -> tuple[str, str] | None:
     if re.match(r"(?i)(?:additional\s+)?(?:reporting|editing|writing|written|compiled|edited|by|photo|image|via|"
                 r"source|credit|with)\b", name):
         return None  # a story's credit line ("– Reporting by Jane Doe; Editing by ..."), not a signature
+    first, _, rest = name.partition(",")
+    if rest and (a.ents.find_person(first.strip()) or re.search(r"\b(?:1[89]|20)\d\d\b", rest)):
+        name = first.strip()  # "— Mike Pompeo, College Station, TX, April 15, 2019": where and when, after the name
     person = a.ents.find_person(name)
     if person is not None:
         return person.name, "person"
