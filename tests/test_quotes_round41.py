@@ -1,6 +1,6 @@
 """Who said it, in the shapes the forty-first round of work was about (read on heldout40, real
 pages from CNN, AP, Time and an investigation): two people paired by a hyphen, an epigraph
-signed with a place and a date.
+signed with a place and a date, and "he" never named by what he says.
 
 Each passage is written the way news copy is written; each assertion is what a reader would
 answer to "what did they say, and who said it?".
@@ -27,3 +27,12 @@ def test_an_epigraph_signed_with_a_place_and_a_date_is_the_persons():
         "As the co-founder of the company, Morales had access to the embassy.",
     ])
     assert [(q.speaker, q.mention) for q in quotes] == [("Mike Pompeo", "Mike Pompeo")]
+
+
+def test_the_people_a_statement_is_about_are_not_who_he_is():
+    quotes = extract_quotes([
+        "California Highway Patrol officer Brad Baehr described the arrest on Tuesday.",
+        "Jackson was on probation for a previous DUI arrest, he said.",
+    ])
+    assert [(q.text, q.speaker, q.mention) for q in quotes] == [
+        ("Jackson was on probation for a previous DUI arrest", "Brad Baehr", "he")]

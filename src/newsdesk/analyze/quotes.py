@@ -1052,8 +1052,13 @@ class _Article:
         plural = low == "they"
         want = {"he": "m", "she": "f"}.get(low)
         para = self.para_of(pos)
+        said = set()
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS | REPORTED_VERBS:
+            # "Governments will have to impose carbon fees, they argue": what 'they' say does not name
+            # them (a speaker who said something there still can)
+            said = {x.idx for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i for x in c.subtree}
         cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
-        cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos]
+        cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos and c not in said]
         if want and tok.lower_ in ("he", "she"):  # (not "his daughter": the mayor's daughter is Park's)
             cands += [(c, n, k, None) for c, n, k in self.described if c < pos]
         starts = [t.idx for t in self.doc]
