@@ -78,6 +78,20 @@ def test_html_article_fields_and_no_debris():
     assert a.image.credit == "Ann Lee/Gazette"
 
 
+def test_story_in_a_layout_table_keeps_its_paragraphs_apart():
+    """Old wire pages put the whole story in one table cell: its paragraphs stay paragraphs."""
+    first = ("Efforts were made to find out about his past, according to an official in the intelligence agency, "
+             "who was not authorized to talk to reporters.")
+    second = ("But political analyst Ahmad Saeedi said the man, who is about 70, was living in the capital "
+              "when he left 31 years ago for the United States.")
+    third = "A fierce anti-communist, he was a captain in the ranks of the mujahedeen, Saeedi said."
+    html = page(f"<table><tr><td><h1>Council approves budget after long night</h1>"
+                f"<p>{PROSE}</p><p>{first}</p> <p>{second}</p> <p>{third}</p></td></tr></table>")
+    a = extract_html(html.encode("utf-8"), "https://gazette.example/news/budget")
+    assert first in a.paragraphs and second in a.paragraphs and third in a.paragraphs
+    assert "reporters.But" not in a.text
+
+
 def test_html_output_is_sanitized():
     evil = page(f"""<article><h1>Council approves budget after long night</h1>
       <p>{PROSE} <script>alert(1)</script><a href="javascript:alert(2)">x</a></p>

@@ -276,6 +276,18 @@ def body_to_blocks(body) -> list[Block]:
                 if t:
                     out.append(Block("li", t))
             continue
+        if tag == "table" and el.find(".//p") is not None:
+            # a layout table (an old AP page keeps the whole story in one cell): its paragraphs, which
+            # joining the cell's text would glue together ("to reporters.But Kabul-based ...")
+            for row in el.findall("row"):
+                for cell in row.findall("cell"):
+                    if norm(cell.text or ""):
+                        out.append(Block("p", norm(cell.text)))
+                    for child in cell:
+                        out.extend(body_to_blocks([child]))
+                        if norm(child.tail or ""):
+                            out.append(Block("p", norm(child.tail)))
+            continue
         if tag == "table":
             for row in el.iter("row"):
                 cells = [norm("".join(c.itertext())) for c in row.iter("cell")]
