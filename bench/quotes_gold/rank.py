@@ -1,10 +1,11 @@
 """Rank unused articles by quote-richness, the way the held-out splits were chosen.
 
-    python bench/quotes_gold/rank.py [--top 5]
+    python bench/quotes_gold/rank.py [--top 5] [--long]
 
 Counts quotation marks, speech verbs and relay phrases in each article's text (as newsdesk reads it),
 over Wikinews, ECB+ and AEB articles under ~1,100 words, and newspaper4k's English pages of any length (there
-are only thirty pages), not yet in the gold set. It never runs an extractor: the choice depends on the text alone.
+are only thirty pages), not yet in the gold set; with ``--long``, the Wikinews, ECB+ and AEB articles over that
+length instead. It never runs an extractor: the choice depends on the text alone.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def richness(text: str) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=5)
+    ap.add_argument("--long", action="store_true", help="articles over ~1,100 words (the splits before heldout41 left them out)")
     args = ap.parse_args()
     used = {(g["source"], g["ref"]) for g in (json.loads(f.read_text("utf-8")) for f in HERE.glob("*.json"))}
     cache: dict = {}
@@ -54,7 +56,7 @@ def main() -> int:
             if source == "newspaper4k":
                 if article.language != "en":
                     continue
-            elif len(text.split()) > 1100:
+            elif (len(text.split()) > 1100) != args.long:
                 continue
             ranked.append((richness(text), ref, len(text.split())))
         ranked.sort(key=lambda r: (-r[0], r[1]))
