@@ -36,3 +36,12 @@ def test_the_people_a_statement_is_about_are_not_who_he_is():
     ])
     assert [(q.text, q.speaker, q.mention) for q in quotes] == [
         ("Jackson was on probation for a previous DUI arrest", "Brad Baehr", "he")]
+
+
+def test_the_paper_goes_on_speaking_for_the_newspaper_quoted_before():
+    quotes = extract_quotes([
+        "\u201cThe joint exercise is an outright hostile act,\u201d the Rodong Sinmun said in a commentary.",
+        "The paper also blamed South Korea for raising tensions in the region, saying the South will pay a price.",
+    ])
+    assert quotes[0].speaker == "Rodong Sinmun"
+    assert [q.speaker for q in quotes[1:]] == ["Rodong Sinmun"] * len(quotes[1:]) and len(quotes) > 1

@@ -2457,6 +2457,14 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
         if re.search(r"['’]s\b|\bof\b", mention):
             continue
         head = fold(mention).split()[-1]
+        if head in ("paper", "newspaper") and len(fold(mention).split()) == 2:
+            # "the Rodong Sinmun said in a commentary. The paper said that ...": the newspaper quoted
+            # last (two paragraphs back at most) goes on speaking
+            prev = next((x for x in reversed(quotes[:i]) if x.speaker_kind == "org" and para - a.para_of(x.start) <= 2
+                         and x.mention and fold(x.mention).split()[-1] not in ("paper", "newspaper")), None)
+            if prev is not None:
+                q.speaker, q.speaker_kind, q.role = prev.speaker, "org", q.role or prev.role
+            continue
         if head in _ORG_DESCRIPTIONS:
             orgs = _orgs_as_subjects_before(a, q.start)
             if not orgs:
