@@ -122,6 +122,9 @@ def _check_components(model, name: str):
     for abbreviation in TITLE_ABBREVIATIONS:
         if abbreviation not in model.tokenizer.rules:
             model.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if "No." not in model.tokenizer.rules:
+        # "Juror No. 8 said": kept whole, the number stays with the name (else "No" and "." part)
+        model.tokenizer.add_special_case("No.", [{ORTH: "No."}])
     if "Ive" in model.tokenizer.rules:
         # spaCy reads "Ive" as "I've" written without its apostrophe; in news it is a surname
         # ("Apple designer Jonathan Ive explained ..."), and a split name loses its speaker
@@ -310,6 +313,8 @@ def _whole_name(ent):
     while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "" and \
             doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_sent_start:
         end += 1
+    if end < len(doc) and doc[end - 1].lower_ == "no." and doc[end].like_num:
+        end += 1  # "Juror No. 8": the number is the name
     if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
             doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1

@@ -580,6 +580,10 @@ class _Article:
             words = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i)
                      and t.pos_ == "PROPN"]
             name = clean_name(_join(self.doc, words[0].i, tok.i + 1)) if words else tok.text
+            number = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if tok.lower_ == "no." and number is not None and number.like_num and number.head.i == tok.i:
+                name = f"{clean_name(_join(self.doc, words[0].i, tok.i))} No. {number.text}"  # "Juror No. 8"
+                return name, "other", None, name
             person = self.ents.find_person(name)
             if person is not None:
                 return person.name, "person", person.role, name
@@ -1159,6 +1163,8 @@ def _ent_span(doc, tok) -> str:
         end = tok.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        if end < len(doc) and doc[end - 1].lower_ == "no." and doc[end].like_num:
+            end += 1  # "Juror No. 8"
         return _join(doc, start, end)
     return tok.text
 
