@@ -1,5 +1,6 @@
-"""Who said it, in the shapes the forty-second round of work was about (read on heldout41, long
-articles): people known by a number ("Juror No. 8").
+"""Who said it, in the shapes the forty-second and forty-third rounds of work were about (read on
+heldout41 and heldout42, long articles): people known by a number ("Juror No. 8"), and Wikinews
+answers labelled with the speaker's name in double brackets.
 
 Each passage is written the way news copy is written; each assertion is what a reader would
 answer to "what did they say, and who said it?".
@@ -16,3 +17,20 @@ def test_a_juror_known_by_number_keeps_the_number():
         "\u201cWe were searching,\u201d Juror No. 12 said.",
     ])
     assert [(q.speaker, q.mention) for q in quotes] == [("Juror No. 8", "Juror No. 8"), ("Juror No. 12", "Juror No. 12")]
+
+
+def test_wikinews_answers_labelled_with_the_name_in_double_brackets():
+    quotes = extract_quotes([
+        "Wikinews spoke to Philipp Hagemeister, a former maintainer of youtube-dl, about the takedown.",
+        "When did you get to know about the takedown notice?",
+        "((Philipp Hagemeister)) I saw the takedown notice along with anyone else, on reddit.",
+        "((RS)) Does YouTube implement DRM for videos?",
+        "((Philipp Hagemeister)) YouTube implements DRM for YouTube Movies.",
+        "((WN)) What do you think of the DMCA notice?",
+        "((Philipp Hagemeister)) I think it is not warranted because youtube-dl is entirely legal.",
+    ])
+    assert [(q.text, q.speaker, q.via) for q in quotes] == [
+        ("I saw the takedown notice along with anyone else, on reddit.", "Philipp Hagemeister", "Wikinews"),
+        ("YouTube implements DRM for YouTube Movies.", "Philipp Hagemeister", "Wikinews"),
+        ("I think it is not warranted because youtube-dl is entirely legal.", "Philipp Hagemeister", "Wikinews"),
+    ]

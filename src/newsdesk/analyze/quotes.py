@@ -2658,7 +2658,10 @@ _CAPTION = re.compile(r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)s?:
 _DASH_BYLINE = re.compile(r"[\s\"”»’']*\n?\n?[ \t]*[—–][ \t]*([A-Z][^\n.!?\"“”]{0,60}?)[ \t,.]*(?:\n|$)")
 
 
-_QUESTION = re.compile(r"^(?:\(\(\s*(?P<outlet>WN|Wikinews)\s*\)\)\s*:?|Q\s*[:.]|Question\s*:)\s*")
+_QUESTION = re.compile(r"^(?:\(\(\s*(?P<outlet>WN|Wikinews)\s*\)\)\s*:?|\(\(\s*(?P<asker>[A-Z]{2,3})\s*\)\)|Q\s*[:.]"
+                       r"|Question\s*:)\s*")
+# Wikinews labels an answer with the speaker's name in double brackets: "((Philipp Hagemeister)) I saw ..."
+_BRACKET_LABEL = re.compile(r"\(\(\s*([^()]{2,60}?)\s*\)\)\s*")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s*")
 
 
@@ -2671,10 +2674,19 @@ def _interview_answers(a: _Article) -> list[Quote]:
     company's blog interviewing its CEO)."""
     text = a.text
     paras = [(s, e) for s, e in a.paras if e > s]
-    questions = [i for i, (s, e) in enumerate(paras) if _QUESTION.match(text[s:e])]
+    people = a.ents.persons()
+
+    def initials_of(p) -> str:
+        return "".join(w[0] for w in p.name.split() if w[:1].isupper())
+
+    def asks(i: int) -> bool:
+        m = _QUESTION.match(text[paras[i][0]:paras[i][1]])
+        # "((RS)) Does YouTube ...": a reporter's initials ask, unless they are the interviewee's
+        return m is not None and not (m.group("asker") and any(initials_of(p) == m.group("asker") for p in people))
+
+    questions = [i for i in range(len(paras)) if asks(i)]
     if len(questions) < 2:
         return []
-    people = a.ents.persons()
     intro_end = paras[questions[0]][0]
     lead_in = paras[max(0, questions[0] - 2)][0]  # "Wikinews spoke to ... Craig Farquharson", just before
     introduced = [(any(lead_in <= m[0] < intro_end for m in p.mentions), sum(m[0] < intro_end for m in p.mentions),
@@ -2693,7 +2705,16 @@ def _interview_answers(a: _Article) -> list[Quote]:
     via = "Wikinews" if any(_QUESTION.match(text[paras[i][0]:paras[i][1]]).group("outlet") for i in questions) else None
 
     def labelled(words: str):
-        """(person, label, where the answer starts) for "Michael Siegel I am ..." or "MS: We did ..."."""
+        """(person, label, where the answer starts) for "Michael Siegel I am ...", "MS: We did ..." or
+        "((Philipp Hagemeister)) I saw ..."."""
+        bracket = _BRACKET_LABEL.match(words)
+        if bracket:
+            label = bracket.group(1)
+            for p in people:
+                if fold(label) == fold(p.name) or label == initials_of(p) or (
+                        " " not in label and fold(label) == fold(p.name.split()[-1])):
+                    return p, label, bracket.end()
+            return None
         head = re.match(r"(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?", words)
         if not head:
             return None
@@ -2704,12 +2725,16 @@ def _interview_answers(a: _Article) -> list[Quote]:
             if not m:
                 continue
             for p in people:
-                initials = "".join(w[0] for w in p.name.split() if w[:1].isupper())
-                if fold(label) == fold(p.name) or (label.isupper() and len(label) in (2, 3) and label == initials):
+                if fold(label) == fold(p.name) or (label.isupper() and len(label) in (2, 3) and label == initials_of(p)):
                     return p, label, m.end()
         return None
 
-    after = [i for i in range(questions[0] + 1, len(paras)) if i not in questions]
+    # (the first answer may follow a question the page did not label: "When did you ...? / ((Philipp
+    # Hagemeister)) I saw ...")
+    first = next((i for i in range(questions[0]) if _BRACKET_LABEL.match(text[paras[i][0]:paras[i][1]])
+                  and labelled(text[paras[i][0]:paras[i][1]]) and i > 0 and text[paras[i - 1][1] - 1] == "?"),
+                 questions[0])
+    after = [i for i in range(first, len(paras)) if i not in questions]
     marks = {i: (_ANSWER.match(text[paras[i][0]:paras[i][1]]), labelled(text[paras[i][0]:paras[i][1]])) for i in after}
     # answers are labelled throughout or not at all: with no label anywhere, the paragraph below a
     # question is its answer; with labels, an unlabelled paragraph is the article's own ("Wikinews'
