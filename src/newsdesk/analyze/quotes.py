@@ -2065,7 +2065,7 @@ def attribute(a: _Article) -> list[Quote]:
         if speaker or q.mention:
             last = q
     quotes.extend(_reported(a))
-    answers = _interview_answers(a)
+    answers = _interview_answers(a) or _transcript_lines(a)
     if answers:  # an answer is one quote: nothing found inside it stands on its own
         quotes = [q for q in quotes if not any(x.start <= q.start < x.end for x in answers)] + answers
     quotes.sort(key=lambda q: q.start)
@@ -2663,6 +2663,33 @@ _QUESTION = re.compile(r"^(?:\(\(\s*(?P<outlet>WN|Wikinews)\s*\)\)\s*:?|\(\(\s*(
 # Wikinews labels an answer with the speaker's name in double brackets: "((Philipp Hagemeister)) I saw ..."
 _BRACKET_LABEL = re.compile(r"\(\(\s*([^()]{2,60}?)\s*\)\)\s*")
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s*")
+
+
+_SPEAKER_LINE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)")
+
+
+def _transcript_lines(a: _Article) -> list[Quote]:
+    """A transcript set out as lines ("Salerno: He's got to worry ... / Sabato: That's what I'm saying."):
+    each line is a direct quote of the person its label names, where at least two lines in a row are
+    labelled with people the article names (not "Note:" or "Update:")."""
+    text = a.text
+    lines = []
+    for s, e in a.paras:
+        m = _SPEAKER_LINE.match(text, s)
+        person = a.ents.find_person(m.group(1)) if m and m.end() < e else None
+        lines.append((s, e, m, person))
+    out = []
+    for i, (s, e, m, person) in enumerate(lines):
+        neighbours = [lines[j][3] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if person is None or not any(n is not None for n in neighbours):
+            continue
+        start, end = m.end(), e
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(Quote(text=text[start:end], start=start, end=end, kind="direct", speaker=person.name,
+                         speaker_kind="person", role=person.role, verb="said", via=None, mention=m.group(1),
+                         context=_context(a, start, end)))
+    return out
 
 
 def _interview_answers(a: _Article) -> list[Quote]:
