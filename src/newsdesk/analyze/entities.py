@@ -612,7 +612,10 @@ class ArticleEntities:
             if len(name) < 2:
                 continue
             person = full.get(fold(name)) or (
-                self._resolve_person(name, full, ent.start_char) if len(name.split()) == 1 else None)
+                self._resolve_person(name, full, ent.start_char) if len(name.split()) == 1 else None) or (
+                # "La Riva" tagged ORG where "Gloria La Riva" is a person: a surname of two words
+                self._resolve_person(name, full, ent.start_char) if len(name.split()) == 2 and kind == "org" and
+                any(len(f.split()) > 2 and f.endswith(" " + fold(name)) for f in full) else None)
             if person is not None:  # "Zelenskyy" tagged ORG where "Volodymyr Zelenskyy" is a person
                 self._add_mention(person, ent)
                 continue

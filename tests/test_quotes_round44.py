@@ -1,0 +1,19 @@
+"""Who said it, in the shapes the forty-fourth round of work was about (read on heldout43, Wikinews's
+campaign diaries): a surname of two words ("La Riva").
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "what did they say, and who said it?".
+"""
+
+from __future__ import annotations
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full():
+    quotes = extract_quotes([
+        "The Party for Socialism and Liberation nominated Gloria La Riva for president.",
+        "La Riva said the campaign would continue to organize against police violence across the country.",
+        "\u201cWe are building a movement,\u201d La Riva told supporters at a rally in Albuquerque.",
+    ])
+    assert [q.speaker for q in quotes] == ["Gloria La Riva", "Gloria La Riva"]
