@@ -1,5 +1,5 @@
 """Who said it, in the shapes the forty-fourth round of work was about (read on heldout43, Wikinews's
-campaign diaries): a surname of two words ("La Riva").
+campaign diaries): a surname of two words ("La Riva"), and a relative who shares a surname.
 
 Each passage is written the way news copy is written; each assertion is what a reader would
 answer to "what did they say, and who said it?".
@@ -17,3 +17,12 @@ def test_a_surname_of_two_words_is_the_person_named_in_full():
         "\u201cWe are building a movement,\u201d La Riva told supporters at a rally in Albuquerque.",
     ])
     assert [q.speaker for q in quotes] == ["Gloria La Riva", "Gloria La Riva"]
+
+
+def test_a_relative_introduced_as_one_leaves_the_bare_surname_to_the_other():
+    quotes = extract_quotes([
+        "Democratic nominee Joe Biden campaigned in Pennsylvania on Monday.",
+        "At a rally the next day, Trump brought up Biden's son Hunter Biden and his business dealings abroad.",
+        "Biden said he did not support the policies Trump mentioned and called the remarks a national embarrassment.",
+    ])
+    assert [q.speaker for q in quotes] == ["Joe Biden"]

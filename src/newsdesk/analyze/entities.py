@@ -777,6 +777,12 @@ class ArticleEntities:
             # the one the story is about, named in its opening, keeps the bare surname after a relative
             # of the same name is named ("Hansbrough" after "said his father, Gene Hansbrough")
             return lead[0]
+        kin = [e for _, e in before if re.search(r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|"
+                                                 r"nephew|niece|cousin|widow)[,]?\s+$",
+                                                 self.text[max(0, min(first_full(e)) - 24):min(first_full(e))])]
+        if before and 0 < len(kin) < len(before):
+            # "Biden's son Hunter Biden": a relative introduced as one leaves the bare surname to the other
+            before = [(c, e) for c, e in before if e not in kin]
         if before:
             return max(before, key=lambda x: x[0])[1]
         after = [(min(ms), e) for e in found if (ms := first_full(e))]
