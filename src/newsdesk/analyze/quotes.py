@@ -582,7 +582,7 @@ class _Article:
             name = clean_name(_join(self.doc, words[0].i, tok.i + 1)) if words else tok.text
             number = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if tok.lower_ == "no." and number is not None and number.like_num and number.head.i == tok.i:
-                name = f"{clean_name(_join(self.doc, words[0].i, tok.i))} No. {number.text}"  # "Juror No. 8"
+                name = f"{clean_name(_join(self.doc, words[0].i, tok.i))} No. {number.text}".strip()  # "Juror No. 8"
                 return name, "other", None, name
             person = self.ents.find_person(name)
             if person is not None:
