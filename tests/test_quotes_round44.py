@@ -1,5 +1,6 @@
 """Who said it, in the shapes the forty-fourth round of work was about (read on heldout43, Wikinews's
-campaign diaries): a surname of two words ("La Riva"), and a relative who shares a surname.
+campaign diaries, and heldout44): a surname of two words ("La Riva"), a relative who shares a surname,
+and a transcript labelled by first names.
 
 Each passage is written the way news copy is written; each assertion is what a reader would
 answer to "what did they say, and who said it?".
@@ -26,3 +27,12 @@ def test_a_relative_introduced_as_one_leaves_the_bare_surname_to_the_other():
         "Biden said he did not support the policies Trump mentioned and called the remarks a national embarrassment.",
     ])
     assert [q.speaker for q in quotes] == ["Joe Biden"]
+
+
+def test_a_transcript_labelled_by_first_names_is_quoted_line_by_line():
+    quotes = extract_quotes([
+        "Carlos Lima talked with the musician Eugenio Tadeu about his new video series for children.",
+        "Carlos: How did the series begin?",
+        "Eugenio: We started it as a game with the children, and it grew from there.",
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Carlos Lima", "Carlos"), ("Eugenio Tadeu", "Eugenio")]

@@ -2673,10 +2673,19 @@ def _transcript_lines(a: _Article) -> list[Quote]:
     each line is a direct quote of the person its label names, where at least two lines in a row are
     labelled with people the article names (not "Note:" or "Update:")."""
     text = a.text
+    people = a.ents.persons()
+
+    def named(label: str):
+        person = a.ents.find_person(label)
+        if person is None and " " not in label:  # "Eugênio:" for Eugênio Tadeu, the one person of that first name
+            firsts = [p for p in people if len(p.name.split()) > 1 and fold(p.name.split()[0]) == fold(label)]
+            person = firsts[0] if len(firsts) == 1 else None
+        return person
+
     lines = []
     for s, e in a.paras:
         m = _SPEAKER_LINE.match(text, s)
-        person = a.ents.find_person(m.group(1)) if m and m.end() < e else None
+        person = named(m.group(1)) if m and m.end() < e else None
         lines.append((s, e, m, person))
     out = []
     for i, (s, e, m, person) in enumerate(lines):
