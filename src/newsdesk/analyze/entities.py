@@ -304,6 +304,11 @@ _COMPANY_ENDINGS = {"productions", "records", "studios", "pictures", "films", "i
                     "motors", "publishing", "communications", "sa", "ag", "gmbh", "nv", "bv"}
 
 
+def numbered_end(doc, end: int) -> int:
+    """The end of a name that closes on "No." with its number ("Juror No. 8": the number is the name)."""
+    return end + 1 if end < len(doc) and doc[end - 1].lower_ == "no." and doc[end].like_num else end
+
+
 def _whole_name(ent):
     """A PERSON span the small model cut short: a capitalised word it left out just after the span
     ("Superintendent Graciano | Mijares") or just before a span that opens with a lower-case
@@ -313,8 +318,7 @@ def _whole_name(ent):
     while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "" and \
             doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_sent_start:
         end += 1
-    if end < len(doc) and doc[end - 1].lower_ == "no." and doc[end].like_num:
-        end += 1  # "Juror No. 8": the number is the name
+    end = numbered_end(doc, end)
     if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
             doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1

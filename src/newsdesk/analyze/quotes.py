@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, strip_titles
+from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -1163,9 +1163,7 @@ def _ent_span(doc, tok) -> str:
         end = tok.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        if end < len(doc) and doc[end - 1].lower_ == "no." and doc[end].like_num:
-            end += 1  # "Juror No. 8"
-        return _join(doc, start, end)
+        return _join(doc, start, numbered_end(doc, end))
     return tok.text
 
 
