@@ -3406,8 +3406,14 @@ def _complement_after_object(v) -> list:
     the reported clause's subject for the verb's object and hangs the clause's verb beside it; a
     finite verb with no subject of its own after that object is the clause."""
     dobj = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")]
-    if not dobj or v.lemma_ in _TELL_LIKE:
-        return []  # (after "told" the object is whom: "told reporters")
+    if dobj and v.lemma_ in _TELL_LIKE:
+        # after "told" the object is whom ("told reporters"); what follows it is what was told when it
+        # has a subject of its own, however the parser hangs it ("told police he had gone fishing", an
+        # xcomp; but "told him to leave" has no subject: an order, not a statement)
+        return [x for x in v.children if x.dep_ == "xcomp" and x.i > dobj[0].i and x.pos_ in ("VERB", "AUX") and any(
+            y.dep_ in ("nsubj", "nsubjpass") and dobj[0].right_edge.i < y.i < x.i for y in x.subtree)][:1]
+    if not dobj:
+        return []
     # ("scientists report spiky skulls evolved 25 times": the clause's verb hung on the object)
     finite_acl = [x for x in dobj[0].children if x.dep_ == "acl" and x.tag_ in ("VBD", "VBZ", "VBP")
                   and x.i == dobj[0].i + 1]
