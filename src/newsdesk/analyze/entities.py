@@ -154,6 +154,7 @@ def _register_paragraphs() -> None:
 
 # -- names -------------------------------------------------------------------------------
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep",
            "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
            "princess", "pope", "judge", "justice", "senator", "governor", "mayor",
@@ -322,6 +323,12 @@ def _whole_name(ent):
     if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
             doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1
+    elif start > 0 and end - start <= 2 and doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].is_alpha and doc[start - 1].lower_ not in _PERSON_TITLES and (
+                start > 1 and doc[start - 2].lower_.rstrip(".") in _HONORIFICS or is_first_name(doc[start - 1].text)):
+        # a first name the small model left out before the span: after an honorific ("Dr Aamer | Sultan")
+        # or a known first name ("Pakistan Abdul | Salam Zaeef")
+        start -= 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
@@ -485,10 +492,15 @@ def _org_named(ent) -> bool:
     """A PERSON span that names a company by its last word ("Dick Clark Productions") or a force
     ("British Royal Navy")."""
     words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
-    return len(words) >= 2 and (words[-1] in _COMPANY_ENDINGS or words[-1] in _FORCES)
+    return len(words) >= 2 and (words[-1] in _COMPANY_ENDINGS or words[-1] in _FORCES or words[-1] in _NATIONS)
 
 
 _FORCES = {"navy", "army", "police", "ministry", "corps", "guard", "command", "constabulary"}
+# A nation closing a name makes it a national body, never a person's surname ("Soccer Australia",
+# "Tourism New Zealand", "Cricket South Africa"; not "Jordan" or "Georgia", which are names)
+_NATIONS = {"australia", "zealand", "canada", "america", "britain", "england", "scotland", "wales", "ireland",
+            "africa", "india", "pakistan", "japan", "china", "france", "germany", "italy", "spain", "russia",
+            "europe", "asia", "indonesia", "malaysia", "singapore", "philippines", "mexico", "brazil"}
 
 
 def name_key(name: str, kind: str = "person") -> str:
@@ -523,6 +535,16 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return False
     ga, gb = first_name_gender(fa), first_name_gender(fb)
     return not (ga and gb and ga != gb)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words of the same first letter are one letter added, dropped or changed apart."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def surname(name: str) -> str:
@@ -758,6 +780,12 @@ class ArticleEntities:
                        and is_first_name(other_f.split()[0])]
             if len(middles) == 1:
                 return middles[0]
+            # a surname the story also spells one letter differently, when one person only is that close:
+            # "Mr Romanszko" for "Richard Romaszko"
+            near = {e.key: e for other_f, e in full.items() if len(other_f.split()) > 1 and len(words[0]) >= 6
+                    and _one_edit(other_f.split()[-1], words[0])}
+            if len(near) == 1:
+                return next(iter(near.values()))
         if len(found) > 1 and at is not None:
             # "Mr. LaRue" is Frederick LaRue, not his daughter-in-law Grace Burleson LaRue named last
             honour = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", self.text[max(0, at - 6):at]) or \

@@ -1095,10 +1095,20 @@ class _Article:
                 continue  # a capitalised word that opened a sentence ("Fitness was a big factor") is no one
             return name, kind, role or (person.role if person else None), tok.text
         if not plural:
-            before = [(m[0], e) for e in self.ents.persons() for m in e.mentions if m[0] < pos
-                      and not (want and e.gender and e.gender != want)]
+            before = [(m[0], e, self.text[m[0]:m[1]].endswith(("'s", "’s")) or self.text[m[1]:m[1] + 2] in ("'s", "’s"))
+                      for e in self.ents.persons()
+                      for m in e.mentions if m[0] < pos and not (want and e.gender and e.gender != want)]
             if before:
-                e = max(before, key=lambda x: x[0])[1]
+                last = max(before, key=lambda x: x[0])
+                # a name in the possessive ("worked on Saddam Hussein's military plants. He says ...") is not
+                # whom the next sentence is about when someone was named plainly in the same sentence before it
+                plain = [b for b in before if not b[2] and b[0] < last[0]]
+                if last[2] and plain:
+                    alt = max(plain, key=lambda x: x[0])
+                    k_alt, k_last = (bisect.bisect_right(starts, c) - 1 for c in (alt[0], last[0]))
+                    if self.doc[k_alt].sent.start == self.doc[k_last].sent.start:
+                        last = alt
+                e = last[1]
                 return e.name, "person", e.role, tok.text
         return None
 
@@ -2549,8 +2559,11 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
             continue
         if person.role and fold(person.role) != fold(q.speaker) and \
-                not _same_role_word(fold(q.speaker).split()[-1], _role_heads(person.role)):
-            continue  # (the same head will do: "Another Canadian analyst" ... "Eddie Chan, lead analyst at IDC")
+                not _same_role_word(fold(q.speaker).split()[-1], _role_heads(person.role)) and not (
+                head[0] == "official" and {w for w in q.speaker.split() if w[:1].isupper()} & set(person.role.split())):
+            continue  # (the same head will do: "Another Canadian analyst" ... "Eddie Chan, lead analyst at IDC";
+            # and "official" is any office of the body both name: "A senior Taliban official" ... "former
+            # Taliban ambassador to Pakistan Abdul Salam Zaeef")
         first = min(m[0] for m in person.mentions)
         if a.text[max(0, first - 2):first].strip() in (",", "("):
             continue  # "The mayor of London, Sadiq Khan," comes with a description of their own
