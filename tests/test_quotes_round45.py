@@ -75,3 +75,14 @@ def test_he_is_the_man_named_plainly_not_the_one_named_in_the_possessive():
         "bombed,\u201d he said."
     ])
     assert [q.speaker for q in quotes][-1] == "Abu Mohammad"
+
+
+# -- read on heldout46 (more ABC stories), after its final run -----------------------------------------
+
+
+def test_she_is_who_she_was_before_when_the_only_name_since_is_inside_what_she_said():
+    quotes = extract_quotes([
+        "Elka Graham won the women's 300 metres freestyle. She says former champion Kieren Perkins was behind her "
+        "victory. \u201cI swam with Kieren this morning and he gave me some awesome advice,\u201d she said."
+    ])
+    assert [q.speaker for q in quotes] == ["Elka Graham", "Elka Graham"]

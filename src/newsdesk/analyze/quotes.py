@@ -1045,7 +1045,7 @@ class _Article:
         fits = [(c, e) for c, e in found.values() if e.gender == want]
         return fits[0] if len(fits) == 1 and len(found) <= 2 else None
 
-    def resolve_pronoun(self, tok, low: str | None = None):
+    def resolve_pronoun(self, tok, low: str | None = None, depth: int = 0):
         """'he'/'she'/'they' -> the latest speaker or subject before it (two paragraphs at most)
         that agrees in number and, where the article tells, in gender; else the latest person
         mentioned who agrees."""
@@ -1078,6 +1078,18 @@ class _Article:
             return (-t.sent.start, 0 if main else 1, -x[0])
 
         cands.sort(key=main_first)
+        if want and depth < 3:
+            # "She says former champion Kieren Perkins was behind her victory. “...,” she said": the "she"
+            # before, who says it, is this one, when the only names since are inside what she says
+            prev = next((t for t in reversed(self.doc[max(0, tok.sent.start - 200):tok.i]) if t.lower_ == low
+                         and t.dep_ == "nsubj" and not self.inside[t.i] and t.sent.start != tok.sent.start), None)
+            if prev is not None and tok.sent.start - prev.sent.end < 40:
+                said_by_prev = {x.idx for c in prev.head.children if c.dep_ == "ccomp" for x in c.subtree}
+                later = [c for c, *_ in cands if c > prev.idx]
+                if later and all(c in said_by_prev for c in later):
+                    found = self.resolve_pronoun(prev, depth=depth + 1)
+                    if found is not None:
+                        return (*found[:3], tok.text)
         sole = self._sole_person_before(tok, want) if want and tok.lower_ in ("he", "she") else None
         if sole is not None and not any(c >= sole[0] for c, *_ in cands if self.para_of(c) == self.para_of(sole[0])):
             e = sole[1]
