@@ -86,3 +86,21 @@ def test_she_is_who_she_was_before_when_the_only_name_since_is_inside_what_she_s
         "victory. \u201cI swam with Kieren this morning and he gave me some awesome advice,\u201d she said."
     ])
     assert [q.speaker for q in quotes] == ["Elka Graham", "Elka Graham"]
+
+
+def test_a_kings_regnal_number_is_part_of_his_name():
+    quotes = extract_quotes([
+        "Sweden's King Carl XVI Gustaf also referred to September 11 in his annual Christmas speech to the nation. "
+        "\u201cThe need for community and friendship beyond borders is even greater,\u201d he said."
+    ])
+    assert [q.speaker for q in quotes] == ["Carl XVI Gustaf"]
+
+
+def test_the_queen_alone_is_the_queen_quoted_before():
+    quotes = extract_quotes([
+        "The sombre mood was typified by Britain's Queen Elizabeth II, who said the year brought many people "
+        "\u201cmore than their fair share of trials\u201d. The Queen also expressed her belief in the importance of "
+        "faith at such times. \u201cIn these circumstances so many of us need our faith more than ever.\u201d"
+    ])
+    assert quotes[-1].text.startswith("In these circumstances")
+    assert {q.speaker for q in quotes} == {"Elizabeth II"}

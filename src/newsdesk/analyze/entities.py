@@ -154,6 +154,7 @@ def _register_paragraphs() -> None:
 
 # -- names -------------------------------------------------------------------------------
 
+_REGNAL = re.compile(r"[IVX]{1,5}")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep",
            "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
@@ -289,8 +290,10 @@ def person_span(ent):
                 t.doc[t.i + 1].text[:1].isupper() and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a")):
             continue  # "Dean McCarron", "Dean Smith": a first name (the dean of a school has more words round it)
         if (low in _PERSON_TITLES or low in _ORG_WORDS or (t.is_lower and t.is_alpha and low not in _PARTICLES)
-                or t.text in (",", "'s", "’s") or (t.is_upper and t.is_alpha and 2 <= len(t) <= 4)):
-            # (an all-capitals short word is a post or a party: "Browns DL Sheldon Richardson", "UK MP ...")
+                or t.text in (",", "'s", "’s") or (t.is_upper and t.is_alpha and 2 <= len(t) <= 4
+                                                     and not (_REGNAL.fullmatch(t.text) and t.i > ent.start))):
+            # (an all-capitals short word is a post or a party: "Browns DL Sheldon Richardson", "UK MP ...";
+            # but a regnal number after a name is the name's: "King Carl XVI Gustaf")
             cut = t.i + 1
     if cut == ent.start or not any(x.text[:1].isupper() for x in ent.doc[cut:ent.end]):
         return ent

@@ -2094,6 +2094,7 @@ def attribute(a: _Article) -> list[Quote]:
     _pronouns_by_quotes(a, quotes)
     _name_descriptions(a, quotes)
     _descriptions_back(a, quotes)
+    _titles_back(a, quotes)
     _pronouns_to_named_descriptions(a, quotes)
     _our_correspondent(a, quotes)
     _fuller_descriptions(a, quotes)
@@ -2544,6 +2545,25 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
         person = a.ents.find_person(name)
         q.speaker, q.speaker_kind = name, "person"
         q.role = q.role or (person.role if person else None) or re.sub(r"(?i)^the\s+", "", mention)
+
+
+_TITLES_ALONE = {"queen", "king", "pope", "prince", "princess", "president", "premier", "chancellor", "emperor",
+                 "sultan", "governor", "mayor"}
+
+
+def _titles_back(a: _Article, quotes: list[Quote]) -> None:
+    """'The Queen also expressed ...' after "Britain's Queen Elizabeth II, who said ...": a title standing
+    alone is the one person quoted before under that title (whom the tagger may not have tagged)."""
+    for q in quotes:
+        if q.speaker_kind not in ("other", "person") or not q.speaker or fold(q.speaker) not in _TITLES_ALONE:
+            continue  # (the tagger makes a capitalised "Queen" a person of that name)
+        named = {x.speaker for x in quotes if x.start < q.start and x.speaker_kind == "person" and x.speaker
+                 and re.search(rf"\b{fold(q.speaker)}\s+{re.escape(x.speaker)}\b", a.text, re.I)}
+        if len(named) == 1:
+            who = named.pop()
+            for x in quotes:
+                if x.speaker == q.speaker and x.start >= q.start:
+                    x.speaker, x.speaker_kind = who, "person"
 
 
 def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
