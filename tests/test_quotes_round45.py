@@ -104,3 +104,23 @@ def test_the_queen_alone_is_the_queen_quoted_before():
     ])
     assert quotes[-1].text.startswith("In these circumstances")
     assert {q.speaker for q in quotes} == {"Elizabeth II"}
+
+
+# -- read on heldout47 (more ABC stories), after its final run -----------------------------------------
+
+
+def test_a_spokesman_for_a_minister_is_not_the_minister():
+    quotes = extract_quotes([
+        "A further eight buildings were set on fire overnight and a spokesman for Immigration Minister Philip "
+        "Ruddock says damage from fires at the facility is now estimated at two million dollars."
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [
+        ("spokesman", "a spokesman for Immigration Minister Philip Ruddock")]
+
+
+def test_a_relative_clause_left_open_does_not_lend_the_verb_its_last_name():
+    quotes = extract_quotes([
+        "Leg spinner Stuart MacGill, who is in the squad in place of pace bowler Andy Bichel says he is not "
+        "perturbed by reports of a clash with fellow spinner Shane Warne."
+    ])
+    assert [q.speaker for q in quotes] == ["Stuart MacGill"]

@@ -798,6 +798,8 @@ class _Article:
             before = doc[span_start - 1] if span_start > 0 else None
             if before is None or before.i < sub[0].i:
                 continue
+            if before.text != "," and _speaks_for(_join(doc, sub[0].i, span_start)):
+                continue  # "a spokesman for Immigration Minister Philip Ruddock": the spokesman speaks, for him
             if before.text == "," or (t.dep_ == "appos") or (
                     before.pos_ in ("NOUN", "PROPN") and before.ent_type_ not in ("PERSON",)
                     and before.dep_ in ("compound", "nsubj", "appos", "pobj", "conj") and before.lower_ not in _PREP_LIKE):
@@ -1653,6 +1655,12 @@ def _speaker_of_verb(a: _Article, verb, tokens):
             return r
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not a.inside[c.i]
             and not (c.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "hear", "cite"))]
+    if len(subj) > 1 and subj[0].i < subj[1].i < verb.i and any(
+            c.dep_ == "relcl" and c.i < subj[1].i for c in subj[0].children) and not any(
+            t.lower_ in ("and", "or") for t in a.doc[subj[0].i:subj[1].i]):
+        # "Stuart MacGill, who is in the squad in place of Andy Bichel says ...": with the relative
+        # clause's closing comma missing, the parser gives the verb a second subject from inside it
+        subj = subj[:1]
     if subj and subj[0].i < verb.i and not _humanish(a, subj[0]):
         # "The cuts were to the ... lines, which connect Europe to Asia, a France Telecom spokeswoman
         # who asked not to be named said": the parser took the clause's last noun for the subject and
@@ -1788,6 +1796,19 @@ def _subject_chars(a: _Article, verb, subj) -> tuple[int, int]:
     return start, verb.idx
 
 
+_SPEAKS_FOR = re.compile(r"(?i)\b(?:spokes(?:man|woman|person)|lawyer|attorney|aide|adviser|advisor|representative|"
+                         r"counsel|agent|publicist)s?\s+(?:for|of|to)$")
+
+
+def _speaks_for(words: str) -> bool:
+    """Whether ``words`` end in "a spokesman for" and the titles of whom he speaks for ("a spokesman for
+    Immigration Minister"): the name after them is not the speaker's."""
+    words = words.rstrip(" ,").split()
+    while words and words[-1][:1].isupper() and not _SPEAKS_FOR.search(" ".join(words)):
+        words.pop()
+    return bool(words) and bool(_SPEAKS_FOR.search(" ".join(words)))
+
+
 def _name_at_end(a: _Article, start: int, end: int):
     """(name, "person", role, mention) for a person's name closing the words start..end: a
     known person, or two or more capitalised words set off by a comma or a role word."""
@@ -1826,6 +1847,8 @@ def _name_at_end(a: _Article, start: int, end: int):
     name_words = run[cut:]
     name = " ".join(name_words)
     before = words[:m.start(1)].rstrip()
+    if _speaks_for(before + " " + " ".join(run[:cut])):
+        return None  # "a spokesman for Immigration Minister Philip Ruddock says": the spokesman speaks, for him
     prev = before.split()[-1].lower() if before.split() else ""
     known = a.ents.find_person(name) if name else None
     if known is None and len(name_words) == 1:
