@@ -124,3 +124,30 @@ def test_a_relative_clause_left_open_does_not_lend_the_verb_its_last_name():
         "perturbed by reports of a clash with fellow spinner Shane Warne."
     ])
     assert [q.speaker for q in quotes] == ["Stuart MacGill"]
+
+
+# -- read on heldout48 (more ABC stories), after its final run -----------------------------------------
+
+
+def test_a_spokesman_named_after_a_comma_is_not_the_governor_he_speaks_for():
+    quotes = extract_quotes([
+        "A spokesman for provincial governor Gul Agha, Akbar Jan, says the man was arrested when he left his ward. "
+        "\u201cOne Arab, believed to be a Yemeni, was taken into custody when he came out of his ward,\u201d Mr Jan said."
+    ])
+    assert [q.speaker for q in quotes] == ["Akbar Jan", "Akbar Jan"]
+
+
+def test_a_spokesman_for_a_ministry_is_the_ministry_spokesman_named_next():
+    quotes = extract_quotes([
+        "A spokesman for Afghanistan's Defence Ministry claims Osama bin Laden has fled to Pakistan. Defence Ministry "
+        "spokesman Mohamad Habeel says the Saudi-born dissident is in Pakistan."
+    ])
+    assert [q.speaker for q in quotes] == ["Mohamad Habeel", "Mohamad Habeel"]
+
+
+def test_a_lord_mayor_is_the_person_named_next():
+    quotes = extract_quotes([
+        "Brisbane's Lord Mayor says the Governor-General's explanation raises more questions than it answers. "
+        "Jim Soorley, who is a former Catholic priest, says the explanation does not wash."
+    ])
+    assert [q.speaker for q in quotes] == ["Jim Soorley", "Jim Soorley"]

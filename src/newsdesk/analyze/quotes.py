@@ -1797,16 +1797,15 @@ def _subject_chars(a: _Article, verb, subj) -> tuple[int, int]:
 
 
 _SPEAKS_FOR = re.compile(r"(?i)\b(?:spokes(?:man|woman|person)|lawyer|attorney|aide|adviser|advisor|representative|"
-                         r"counsel|agent|publicist)s?\s+(?:for|of|to)$")
+                         r"counsel|agent|publicist)s?\s+(?:for|of|to)\b[^,]*$")
 
 
 def _speaks_for(words: str) -> bool:
     """Whether ``words`` end in "a spokesman for" and the titles of whom he speaks for ("a spokesman for
-    Immigration Minister"): the name after them is not the speaker's."""
-    words = words.rstrip(" ,").split()
-    while words and words[-1][:1].isupper() and not _SPEAKS_FOR.search(" ".join(words)):
-        words.pop()
-    return bool(words) and bool(_SPEAKS_FOR.search(" ".join(words)))
+    Immigration Minister", "a spokesman for provincial governor"): the name after them is not the
+    speaker's (but "a spokesman for the governor, Akbar Jan," names him after the comma)."""
+    words = words.rstrip(" ,")
+    return "," not in words and bool(_SPEAKS_FOR.search(words))
 
 
 def _name_at_end(a: _Article, start: int, end: int):
@@ -2596,9 +2595,13 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
     from .entities import _ROLE_WORDS, noun_gender
 
     for i, q in enumerate(quotes):
-        if q.speaker_kind != "other" or not q.speaker or _is_plural(q.speaker, "other"):
-            continue
-        head = fold(q.speaker).split()[-1:] or [""]
+        if not q.speaker or _is_plural(q.speaker, "other") or q.speaker_kind != "other" and not (
+                q.speaker_kind == "person" and fold(q.speaker) in _TITLES_ALONE):
+            continue  # (a title alone, "Brisbane's Lord Mayor says", is tagged a person of that name)
+        words = fold(q.speaker).split()
+        # the head before a phrase that qualifies it ("spokesman for Afghanistan's Defence Ministry")
+        cut = next((k for k, w in enumerate(words) if k and w in ("for", "of", "at", "from", "with")), len(words))
+        head = words[cut - 1:cut] or [""]
         gender = noun_gender(q.speaker)
         if not (gender or _ROLE_WORDS.search(q.speaker) or head[0] in _HUMAN_WORDS):
             continue
@@ -2614,7 +2617,7 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
             continue
         if person.role and fold(person.role) != fold(q.speaker) and \
-                not _same_role_word(fold(q.speaker).split()[-1], _role_heads(person.role)) and not (
+                not _same_role_word(head[0], _role_heads(person.role)) and not (
                 head[0] == "official" and {w for w in q.speaker.split() if w[:1].isupper()} & set(person.role.split())):
             continue  # (the same head will do: "Another Canadian analyst" ... "Eddie Chan, lead analyst at IDC";
             # and "official" is any office of the body both name: "A senior Taliban official" ... "former
