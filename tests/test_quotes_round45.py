@@ -151,3 +151,12 @@ def test_a_lord_mayor_is_the_person_named_next():
         "Jim Soorley, who is a former Catholic priest, says the explanation does not wash."
     ])
     assert [q.speaker for q in quotes] == ["Jim Soorley", "Jim Soorley"]
+
+
+def test_a_state_premier_is_the_premier_named_next():
+    quotes = extract_quotes([
+        "The Queensland Premier says he accepts full responsibility for a mentally ill killer being able to flee "
+        "overseas. Claude John Gabriel stabbed to death a Gold Coast teenager in 1998. Premier Peter Beattie says "
+        "the Queensland Government is seeking legal advice about whether it can force Gabriel to return."
+    ])
+    assert [q.speaker for q in quotes] == ["Peter Beattie", "Peter Beattie"]

@@ -2596,14 +2596,15 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
 
     for i, q in enumerate(quotes):
         if not q.speaker or _is_plural(q.speaker, "other") or q.speaker_kind != "other" and not (
-                q.speaker_kind == "person" and fold(q.speaker) in _TITLES_ALONE):
-            continue  # (a title alone, "Brisbane's Lord Mayor says", is tagged a person of that name)
+                q.speaker_kind == "person" and fold(q.speaker).split()[-1] in _TITLES_ALONE):
+            continue  # (a title alone, "Brisbane's Lord Mayor says", "The Queensland Premier says", is tagged
+            # a person of that name)
         words = fold(q.speaker).split()
         # the head before a phrase that qualifies it ("spokesman for Afghanistan's Defence Ministry")
         cut = next((k for k, w in enumerate(words) if k and w in ("for", "of", "at", "from", "with")), len(words))
         head = words[cut - 1:cut] or [""]
         gender = noun_gender(q.speaker)
-        if not (gender or _ROLE_WORDS.search(q.speaker) or head[0] in _HUMAN_WORDS):
+        if not (gender or _ROLE_WORDS.search(q.speaker) or head[0] in _HUMAN_WORDS | _TITLES_ALONE):
             continue
         nxt = next((x for x in quotes[i + 1:] if x.speaker and x.speaker != q.speaker), None)
         if nxt is None or nxt.speaker_kind != "person" or a.para_of(nxt.start) - a.para_of(q.start) > 1:
