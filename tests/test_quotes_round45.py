@@ -160,3 +160,14 @@ def test_a_state_premier_is_the_premier_named_next():
         "the Queensland Government is seeking legal advice about whether it can force Gabriel to return."
     ])
     assert [q.speaker for q in quotes] == ["Peter Beattie", "Peter Beattie"]
+
+
+# -- read on heldout50 (the last ABC stories), after its final run -------------------------------------
+
+
+def test_skipper_before_a_surname_is_a_title_not_a_first_name():
+    quotes = extract_quotes([
+        "Ludde Ingvall, the skipper of Nicorette, says the split start could help the maxis next year. "
+        "Skipper Ingvall says his start tactics are easy."
+    ])
+    assert [(q.speaker, q.mention) for q in quotes] == [("Ludde Ingvall", "Ludde Ingvall"), ("Ludde Ingvall", "Ingvall")]

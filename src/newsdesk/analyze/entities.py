@@ -162,7 +162,9 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady
            # abbreviated ranks and honorifics ("Const. Fanning", "Msgr. Farmer") and religious titles that
            # never begin an organisation's name ("Swami Chakrapani" is Chakrapani)
            "const", "msgr", "supt", "insp", "det", "cpl", "pvt", "cmdr", "maj", "brig", "hon", "atty", "cllr",
-           "fr", "sr", "swami", "monsignor", "rabbi", "imam", "superintendent", "constable"}
+           "fr", "sr", "swami", "monsignor", "rabbi", "imam", "superintendent", "constable",
+           # a sports role used as a title ("Skipper Ingvall says", "Coach Smith said")
+           "skipper", "coach"}
 # Abbreviated titles the tokenizer should keep whole: otherwise the parser ends the sentence at
 # "Const." and the quote before it loses its "Fanning said".
 TITLE_ABBREVIATIONS = ("Const.", "Msgr.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.", "Cmdr.", "Maj.", "Brig.",
