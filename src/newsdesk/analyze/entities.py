@@ -156,7 +156,7 @@ def _register_paragraphs() -> None:
 
 _REGNAL = re.compile(r"[IVX]{1,5}")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep",
+_TITLES = _HONORIFICS | {"lord", "lady", "rev", "gen", "sen", "rep",
            "gov", "col", "capt", "lt", "sgt", "president", "minister", "chancellor", "king", "queen", "prince",
            "princess", "pope", "judge", "justice", "senator", "governor", "mayor",
            # abbreviated ranks and honorifics ("Const. Fanning", "Msgr. Farmer") and religious titles that

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
+from .entities import _HONORIFICS, _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -2277,7 +2277,6 @@ def _plain_name(a: _Article, q: Quote) -> None:
 
 
 _PLACE_FIRST_WORDS = {"North", "South", "East", "West", "New", "Upper", "Lower", "Central", "Greater", "Saint"}
-_HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?$")
 
 
 def _named_as(speaker: str | None, kind: str | None, mention: str, whole: str) -> str | None:
@@ -2327,7 +2326,7 @@ def _plain_mention(a: _Article, q: Quote, mention: str | None = None) -> str:
     if q.speaker_kind == "person" and q.speaker:
         own = {fold(w) for w in q.speaker.split()}
         words = mention.split()
-        first = next((i for i, w in enumerate(words) if fold(w) in own or _HONORIFIC.match(w)), 0)
+        first = next((i for i, w in enumerate(words) if fold(w) in own or w.lower().rstrip(".") in _HONORIFICS), 0)
         before = words[:first]
         if 0 < first < len(words) and all(w[:1].isupper() or w in ("of", "for", "the") or (
                 w.isalpha() and w.islower() and len(words) - first >= 2 and words[first][:1].isupper())
