@@ -224,7 +224,8 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
-_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "FRS"}
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "FRS",
+                  "BL", "SC", "TD"}  # (Irish courts and parliament: "Peter Nolan BL", "Enda Kenny TD")
 
 
 _NICKNAME = re.compile(r"^([A-Z][\w.'’-]+)\s+(?:\([^()]{1,25}\)|\"[^\"]{1,25}\"|“[^”]{1,25}”|'[^']{1,25}')\s+([A-Z][\w'’-]+)$")
@@ -604,6 +605,18 @@ class ArticleEntities:
         named_like = [e for e in doc.ents if e.label_ == "ORG" and _personal_name(e.text, surnames)]
         persons += named_like
         named_like_ids = {(e.start, e.end) for e in named_like}
+        # "Director of the Office for Management and Budget Mick Mulvaney" tagged one organisation: a
+        # first name and a surname the article also names a person close a longer ORG span
+        self._person_tails = {}
+        for e in doc.ents:
+            if e.label_ == "ORG" and len(e) >= 4 and (e.start, e.end) not in named_like_ids and \
+                    (is_first_name(doc[e.end - 2].text) or doc[e.end - 2].pos_ == "PROPN" and doc[e.end - 2].is_alpha
+                     and fold(doc[e.end - 2].text) not in _ORG_WORDS) and doc[e.end - 1].is_alpha and \
+                    doc[e.end - 1].text[:1].isupper() and doc[e.end - 3].text[:1].isupper() and \
+                    fold(doc[e.end - 1].text) in surnames and fold(doc[e.end - 1].text) not in _ORG_WORDS and \
+                    strip_titles(clean_name(e.text)) == clean_name(e.text):  # ("Federal Labor MP Carmen Lawrence": a title)
+                self._person_tails[(e.start, e.end)] = doc[e.end - 2:e.end]
+        persons += list(self._person_tails.values())
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
@@ -637,6 +650,10 @@ class ArticleEntities:
             kind = "org" if ent.label_ == "PERSON" and (_org_named(ent) or self.is_vessel(ent.text)) else KINDS.get(ent.label_)
             if kind is None or kind == "person" or (ent.start, ent.end) in named_like_ids:
                 continue
+            if (ent.start, ent.end) in self._person_tails:
+                from spacy.tokens import Span
+
+                ent = Span(doc, ent.start, ent.end - 2, label=ent.label_)  # (the person is taken off its end)
             if kind == "org":
                 ent = _org_of_place(ent)
             name = self.vessel_name(ent.text) or clean_name(ent.text)  # "the Gibe": MV Gibe
@@ -791,6 +808,13 @@ class ArticleEntities:
                     and _one_edit(other_f.split()[-1], words[0])}
             if len(near) == 1:
                 return next(iter(near.values()))
+        if len(found) > 1 and at is not None:
+            # "Mr Mulvaney's great-great-grandfather Matthew Mulvaney": a relative introduced as one is
+            # never the bare surname while someone else has it (whatever the census knows of "Mick")
+            kin = [e for e in found if (ms := [m[0] for m in e.mentions if len(fold(self.text[m[0]:m[1]]).split()) > len(words)])
+                   and re.search(r"\b(?:great-)+grand(?:son|daughter|father|mother)\s+$", self.text[max(0, min(ms) - 40):min(ms)])]
+            if 0 < len(kin) < len(found):
+                found = [e for e in found if e not in kin]
         if len(found) > 1 and at is not None:
             # "Mr. LaRue" is Frederick LaRue, not his daughter-in-law Grace Burleson LaRue named last
             honour = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", self.text[max(0, at - 6):at]) or \

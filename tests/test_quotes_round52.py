@@ -1,0 +1,36 @@
+"""Who said it, in the shapes the fifty-second round of work was about (read on heldout51, news of
+2016-17 from nine outlets): a barrister's post-nominal, a person's name at the end of an office's
+name, and a relative of the same surname.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "what did they say, and who said it?".
+"""
+
+from __future__ import annotations
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_barristers_post_nominal_is_not_part_of_the_name():
+    quotes = extract_quotes([
+        "Counsel for the company, Patricia Hynes BL, said the firm had co-operated fully with the inspectors. "
+        "Peter Doyle SC said the fine was far too high for a first offence."
+    ])
+    assert [q.speaker for q in quotes] == ["Patricia Hynes", "Peter Doyle"]
+
+
+def test_a_person_named_after_the_office_they_run_is_that_person():
+    quotes = extract_quotes([
+        "Speaking in Washington, Director of the Office for Management and Budget Mick Hanley said the US "
+        "was \"competing\" with Ireland for investment. Mr Hanley said the country would compete fairly."
+    ])
+    assert [q.speaker for q in quotes] == ["Mick Hanley", "Mick Hanley"]
+
+
+def test_a_great_grandfather_of_the_same_name_does_not_take_the_surname():
+    quotes = extract_quotes([
+        "Budget director Mick Hanley said the US would compete with Ireland for investment. "
+        "Mr Hanley's great-great-grandfather Matthew Hanley emigrated from Mayo to Canada in 1850. "
+        "Mr Hanley says he travels to Ireland every second year with his father."
+    ])
+    assert [q.speaker for q in quotes] == ["Mick Hanley", "Mick Hanley"]
