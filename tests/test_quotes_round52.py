@@ -34,3 +34,11 @@ def test_a_great_grandfather_of_the_same_name_does_not_take_the_surname():
         "Mr Hanley says he travels to Ireland every second year with his father."
     ])
     assert [q.speaker for q in quotes] == ["Mick Hanley", "Mick Hanley"]
+
+
+def test_the_title_alone_is_the_person_the_article_names_with_it():
+    quotes = extract_quotes([
+        "Taoiseach Enda Kenny met the US president in Washington on Thursday.",
+        "On his return, the Taoiseach said Northern Ireland would take precedence in the Brexit talks.",
+    ])
+    assert [q.speaker for q in quotes] == ["Enda Kenny"]

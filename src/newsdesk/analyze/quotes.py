@@ -2586,7 +2586,8 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
 
 
 _TITLES_ALONE = {"queen", "king", "pope", "prince", "princess", "president", "premier", "chancellor", "emperor",
-                 "sultan", "governor", "mayor"}
+                 "sultan", "governor", "mayor", "taoiseach", "tanaiste", "first minister", "prime minister",
+                 "ombudsman", "ambassador"}
 
 
 def _titles_back(a: _Article, quotes: list[Quote]) -> None:
@@ -2597,6 +2598,10 @@ def _titles_back(a: _Article, quotes: list[Quote]) -> None:
             continue  # (the tagger makes a capitalised "Queen" a person of that name)
         named = {x.speaker for x in quotes if x.start < q.start and x.speaker_kind == "person" and x.speaker
                  and re.search(rf"\b{fold(q.speaker)}\s+{re.escape(x.speaker)}\b", a.text, re.I)}
+        if not named:  # "Ombudsman for Children Niall Muldoon has said ...", then "the Ombudsman says"
+            named = {e.name for e in a.ents.by_key.values() if e.kind == "person" and " " in e.name and re.search(
+                rf"\b(?i:{re.escape(q.speaker)})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?,?\s+"
+                rf"{re.escape(e.name)}\b", a.text)}
         if len(named) == 1:
             who = named.pop()
             for x in quotes:
