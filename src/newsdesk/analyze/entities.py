@@ -797,6 +797,13 @@ class ArticleEntities:
             firsts = [e for other_f, e in full.items() if len(other_f.split()) > 1 and other_f.split()[0] == words[0]]
             if len(firsts) == 1 and words[0] not in _PERSON_TITLES:
                 return firsts[0]
+            if len(firsts) > 1 and at is not None and words[0] not in _PERSON_TITLES:
+                # "Premier Li Keqiang ... Vice-Foreign Minister Li Baodong said ... , Li said": the one
+                # named last before it
+                named = [(max(ms), e) for e in firsts if (ms := [m[0] for m in e.mentions if m[0] < at
+                                                                 and len(self.text[m[0]:m[1]].split()) > 1])]
+                if named:
+                    return max(named, key=lambda x: x[0])[1]
             # the first of two surnames, as Spanish names go by it: "Vázquez" for "Wanda Vázquez Garced"
             middles = [e for other_f, e in full.items() if len(other_f.split()) == 3 and other_f.split()[1] == words[0]
                        and is_first_name(other_f.split()[0])]
