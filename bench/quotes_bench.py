@@ -234,7 +234,7 @@ def run_newsdesk(article, nlp):
     from newsdesk.analyze.quotes import analyse
 
     return [dict(start=q.start, end=q.end, speaker=q.speaker, via=q.via, kind=q.kind, mention=q.mention)
-            for q in analyse(article.paragraphs, model=nlp).quotes]
+            for q in analyse(article.paragraphs, model=nlp, title=article.title).quotes]
 
 
 def run_textacy(article, nlp):

@@ -51,3 +51,12 @@ def test_a_family_name_shared_by_several_people_is_the_one_named_last():
         "\"The trip aims to explain China's views on globalisation,\" Li said."
     ])
     assert [q.speaker for q in quotes][-1:] == ["Li Baodong"]
+
+
+def test_a_surname_the_body_uses_alone_takes_the_first_name_from_the_headline():
+    quotes = extract_quotes(
+        ["Speaking at the awards, Jenner said the administration had been a disaster for transgender students."],
+        title="Caitlyn Jenner: Trump has been a 'disaster' on transgender rights")
+    assert [q.speaker for q in quotes] == ["Caitlyn Jenner"]
+    assert [q.speaker for q in extract_quotes(["Speaking at the awards, Jenner said the administration had "
+                                               "been a disaster for transgender students."])] == ["Jenner"]

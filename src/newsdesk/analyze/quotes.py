@@ -3652,8 +3652,10 @@ def _has_mark(tokens) -> bool:
 # -- 4. the entry point ------------------------------------------------------------------------
 
 
-def analyse(paragraphs: list[str] | str, *, model=None, max_chars: int = MAX_CHARS) -> Analysis:
-    """Quotes and entities of an article given as its paragraphs (or text with blank lines).
+def analyse(paragraphs: list[str] | str, *, model=None, max_chars: int = MAX_CHARS,
+            title: str | None = None) -> Analysis:
+    """Quotes and entities of an article given as its paragraphs (or text with blank lines), and
+    its headline if it has one (a fuller name there completes a surname the body uses alone).
 
     Always returns: a very long article is analysed up to ``max_chars`` and the rest is
     reported in ``notes``; text with no quotes gives no quotes.
@@ -3685,7 +3687,20 @@ def analyse(paragraphs: list[str] | str, *, model=None, max_chars: int = MAX_CHA
     spans = find_quote_spans(text, bounds)
     a = _Article(text, doc, bounds, spans)
     quotes = attribute(a)
+    _names_from_title(title, quotes)
     return Analysis(quotes=quotes, entities=a.ents.all(), notes=notes, analysed_chars=len(text))
+
+
+def _names_from_title(title: str | None, quotes: list[Quote]) -> None:
+    """'Caitlyn Jenner: Trump has been a disaster' over a body that says only "Jenner": the
+    headline's first name and surname are the article's fullest name for that speaker."""
+    if not title:
+        return
+    for q in quotes:
+        if q.speaker and q.speaker_kind == "person" and " " not in q.speaker:
+            m = re.search(rf"\b([A-Z][\w’'-]+)\s+{re.escape(q.speaker)}\b", title)
+            if m and is_first_name(m.group(1)):
+                q.speaker = f"{m.group(1)} {q.speaker}"
 
 
 def extract_quotes(paragraphs: list[str] | str, **kw) -> list[Quote]:
@@ -3735,7 +3750,7 @@ def analyse_stored(store, article_id: int) -> Analysis | None:
     if article is None:
         return None
     try:
-        result = analyse(article.paragraphs)
+        result = analyse(article.paragraphs, title=article.title)
     except ModelError:
         raise
     except Exception as exc:  # noqa: BLE001  one bad article must not stop the queue

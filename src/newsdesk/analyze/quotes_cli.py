@@ -74,7 +74,7 @@ def _analyse_file(path: Path, url: str | None):
         article = extract_page(item)
     except ExtractionError as exc:
         raise ValueError(exc.reason) from None
-    return analyse(article.paragraphs)
+    return analyse(article.paragraphs, title=article.title)
 
 
 def _pending(db: str) -> None:
