@@ -607,7 +607,7 @@ class ArticleEntities:
         named_like_ids = {(e.start, e.end) for e in named_like}
         # "Director of the Office for Management and Budget Mick Mulvaney" tagged one organisation: a
         # first name and a surname the article also names a person close a longer ORG span
-        self._person_tails = {}
+        person_tails = {}
         for e in doc.ents:
             if e.label_ == "ORG" and len(e) >= 4 and (e.start, e.end) not in named_like_ids and \
                     (is_first_name(doc[e.end - 2].text) or doc[e.end - 2].pos_ == "PROPN" and doc[e.end - 2].is_alpha
@@ -615,8 +615,8 @@ class ArticleEntities:
                     doc[e.end - 1].text[:1].isupper() and doc[e.end - 3].text[:1].isupper() and \
                     fold(doc[e.end - 1].text) in surnames and fold(doc[e.end - 1].text) not in _ORG_WORDS and \
                     strip_titles(clean_name(e.text)) == clean_name(e.text):  # ("Federal Labor MP Carmen Lawrence": a title)
-                self._person_tails[(e.start, e.end)] = doc[e.end - 2:e.end]
-        persons += list(self._person_tails.values())
+                person_tails[(e.start, e.end)] = doc[e.end - 2:e.end]
+        persons += list(person_tails.values())
         # Fullest names first, so a later "Zakharova" finds "Maria Zakharova".
         full: dict[str, Entity] = {}
         for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), e.start)):
@@ -650,7 +650,7 @@ class ArticleEntities:
             kind = "org" if ent.label_ == "PERSON" and (_org_named(ent) or self.is_vessel(ent.text)) else KINDS.get(ent.label_)
             if kind is None or kind == "person" or (ent.start, ent.end) in named_like_ids:
                 continue
-            if (ent.start, ent.end) in self._person_tails:
+            if (ent.start, ent.end) in person_tails:
                 from spacy.tokens import Span
 
                 ent = Span(doc, ent.start, ent.end - 2, label=ent.label_)  # (the person is taken off its end)

@@ -2457,8 +2457,8 @@ def _alone_after(a: _Article, prev: Quote, q: Quote) -> bool:
     ps, pe = a.paras[a.para_of(q.start)]
     if re.search(r"\w", a.text[ps:q.start] + a.text[q.end:pe]):
         return False
-    qs, qe = a.paras[a.para_of(prev.start)]
-    tail = a.text[prev.end:qe].rstrip()
+    _, pe = a.paras[a.para_of(prev.start)]
+    tail = a.text[prev.end:pe].rstrip()
     return not re.search(r"[.!?][\"”’]?\s+\S", tail)
 
 
@@ -2987,7 +2987,7 @@ def _surrounds(frame, span: Span) -> bool:
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})\s*/\s*([^:/\n]{2,80})$")
 
 
-_WORDS_NOUNS = {"word", "words", "reply", "response", "answer", "message", "verdict", "explanation", "advice"}
+_WORDS_NOUNS = {"word", "reply", "response", "answer", "message", "verdict", "explanation", "advice"}
 
 
 def _colon_intro(a: _Article, span: Span):
