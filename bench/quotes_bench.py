@@ -142,6 +142,21 @@ def load_article(source: str, ref: str, cache: dict):
     raise ValueError(f"unknown source {source}")
 
 
+def anchored(text: str, quotes: list[dict], on_error=None) -> list[dict]:
+    """The gold quotes that anchor in ``text``, each with its ``start`` and ``end``; ``on_error`` hears
+    of the others."""
+    out = []
+    for q in quotes:
+        try:
+            s, e = anchor(text, q)
+        except LookupError as exc:
+            if on_error is not None:
+                on_error(exc)
+            continue
+        out.append(dict(q, start=s, end=e))
+    return out
+
+
 def anchor(text: str, q: dict) -> tuple[int, int]:
     """Offsets of a gold quote: its exact words, or from its first words to its last."""
     occ = q.get("occurrence", 1)
@@ -466,15 +481,7 @@ def main() -> int:
         except FileNotFoundError as exc:
             print(f"{f.name}: skipped: {exc}", file=sys.stderr)
             continue
-        text = article.text
-        golds = []
-        for q in g["quotes"]:
-            try:
-                s, e = anchor(text, q)
-            except LookupError as exc:
-                print(f"{f.name}: {exc}", file=sys.stderr)
-                continue
-            golds.append(dict(q, start=s, end=e))
+        golds = anchored(article.text, g["quotes"], lambda exc: print(f"{f.name}: {exc}", file=sys.stderr))
         docs.append((f.stem, article, golds, g.get("set", "heldout")))
     n_gold = sum(len(d[2]) for d in docs)
     words = sum(len(d[1].text.split()) for d in docs)

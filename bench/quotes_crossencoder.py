@@ -51,13 +51,7 @@ def rows(out: str) -> int:
                 print(f"skip {f.name}: {exc}", file=sys.stderr)
                 continue
             text = article.text
-            golds = []
-            for q in g["quotes"]:
-                try:
-                    s, e = qb.anchor(text, q)
-                except LookupError:
-                    continue
-                golds.append(dict(q, start=s, end=e))
+            golds = qb.anchored(text, g["quotes"])
             preds = analyse(article.paragraphs, model=model).quotes
             names: dict[str, list[tuple[int, int]]] = {
                 e.name: list(e.mentions) for e in entities_of(text, model=model) if e.kind in ("person", "org")}

@@ -40,13 +40,7 @@ def quote_rows(nlp):
             continue
         article = qb.load_article(g["source"], g["ref"], cache)
         text = article.text
-        golds = []
-        for q in g["quotes"]:
-            try:
-                s, e = qb.anchor(text, q)
-            except LookupError:
-                continue
-            golds.append(dict(q, start=s, end=e))
+        golds = qb.anchored(text, g["quotes"])
         preds = [dict(start=q.start, end=q.end, speaker=q.speaker, kind=q.kind, verb=q.verb, mention=q.mention,
                       skind=q.speaker_kind) for q in analyse(article.paragraphs, model=nlp).quotes]
         bounds, pos = [], 0
