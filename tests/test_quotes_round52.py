@@ -60,3 +60,13 @@ def test_a_surname_the_body_uses_alone_takes_the_first_name_from_the_headline():
     assert [q.speaker for q in quotes] == ["Caitlyn Jenner"]
     assert [q.speaker for q in extract_quotes(["Speaking at the awards, Jenner said the administration had "
                                                "been a disaster for transgender students."])] == ["Jenner"]
+
+
+# -- read on heldout52, after its final run (round 53) --------------------------------------------------
+
+
+def test_ayatollah_is_a_title_not_part_of_the_name():
+    quotes = extract_quotes([
+        "\"We thank Mr Trump for showing the real face of America,\" Ayatollah Ali Khamenei said on Tuesday."
+    ])
+    assert [q.speaker for q in quotes] == ["Ali Khamenei"]

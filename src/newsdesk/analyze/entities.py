@@ -162,7 +162,7 @@ _TITLES = _HONORIFICS | {"lord", "lady", "rev", "gen", "sen", "rep",
            # abbreviated ranks and honorifics ("Const. Fanning", "Msgr. Farmer") and religious titles that
            # never begin an organisation's name ("Swami Chakrapani" is Chakrapani)
            "const", "msgr", "supt", "insp", "det", "cpl", "pvt", "cmdr", "maj", "brig", "hon", "atty", "cllr",
-           "fr", "sr", "swami", "monsignor", "rabbi", "imam", "superintendent", "constable",
+           "fr", "sr", "swami", "monsignor", "rabbi", "imam", "ayatollah", "superintendent", "constable",
            # a sports role used as a title ("Skipper Ingvall says", "Coach Smith said")
            "skipper", "coach"}
 # Abbreviated titles the tokenizer should keep whole: otherwise the parser ends the sentence at
