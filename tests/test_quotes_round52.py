@@ -70,3 +70,13 @@ def test_ayatollah_is_a_title_not_part_of_the_name():
         "\"We thank Mr Trump for showing the real face of America,\" Ayatollah Ali Khamenei said on Tuesday."
     ])
     assert [q.speaker for q in quotes] == ["Ali Khamenei"]
+
+
+def test_a_sharing_site_the_tagger_took_for_a_person_does_not_hide_the_speaker():
+    quotes = extract_quotes([
+        "Yesterday morning, English drummer Ginger Baker died in a hospital at the age of 80. The news came from "
+        "the Twitter account in his name and was independently confirmed by Associated Press with his daughter "
+        "Nettie Baker. Although known to have lived his latter years in South Africa, his daughter said he died "
+        "in Britain without elaborating."
+    ])
+    assert [q.speaker for q in quotes] == ["Nettie Baker"]

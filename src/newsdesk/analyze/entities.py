@@ -224,6 +224,9 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
+_SHARING_SITES = {"facebook", "twitter", "google+", "whatsapp", "tumblr", "linkedin", "reddit", "digg", "newsvine",
+                  "stumble", "stumbleupon", "pinterest", "telegram", "email", "permalink", "share", "send"}
+
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "FRS",
                   "BL", "SC", "TD"}  # (Irish courts and parliament: "Peter Nolan BL", "Enda Kenny TD")
 
@@ -589,6 +592,8 @@ class ArticleEntities:
         self.vessels = _vessels(self.text)
         persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)
                    and not self.is_vessel(e.text)
+                   # "Send Facebook Twitter Google+ Whatsapp Tumblr": a sharing bar left in the text is no one
+                   and not all(fold(w) in _SHARING_SITES for w in e.text.split())
                    # "In Suka Makmur village": a place the tagger took for a person
                    and not (e.end < len(doc) and doc[e.end].lower_ in _PLACE_NOUNS)
                    # "Obama Reverses Bush on Species Protection Measure": a headline's capitals make no name
