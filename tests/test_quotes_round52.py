@@ -80,3 +80,11 @@ def test_a_sharing_site_the_tagger_took_for_a_person_does_not_hide_the_speaker()
         "in Britain without elaborating."
     ])
     assert [q.speaker for q in quotes] == ["Nettie Baker"]
+
+
+def test_sheikh_after_a_first_name_is_part_of_the_name():
+    quotes = extract_quotes([
+        "\"This indicates change,\" Mohamed Sheikh Abdi, a Somali political analyst based in Mogadishu, told "
+        "reporters. \"It is a first,\" Abdi said."
+    ])
+    assert [q.speaker for q in quotes] == ["Mohamed Sheikh Abdi", "Mohamed Sheikh Abdi"]

@@ -292,6 +292,8 @@ def person_span(ent):
         if t.i == ent.start and ent.end - t.i >= 3 and low.endswith("ologist"):
             cut = t.i + 1  # "Immunologist Kristian Andersen": a science's practitioner, before the name
             continue
+        if low in ("sheikh", "sheik") and t.i > ent.start and is_first_name(t.doc[t.i - 1].text):
+            continue  # "Mohamed Sheikh Abdi": after a first name, a family's title is part of the name
         if low == "dean" and t.i == ent.start and ent.end - t.i == 2 and t.i + 1 < len(t.doc) and \
                 t.doc[t.i + 1].text[:1].isupper() and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a")):
             continue  # "Dean McCarron", "Dean Smith": a first name (the dean of a school has more words round it)
