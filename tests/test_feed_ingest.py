@@ -170,7 +170,8 @@ def test_kill_fetch_midway_then_rerun(newsroom, tmp_path):
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         partial = c.execute("SELECT count(*) FROM articles").fetchone()[0]
-    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    rerun = subprocess.run(cmd, env={**env, "PYTHONFAULTHANDLER": "1"}, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, f"the rerun failed ({rerun.returncode}):\n{rerun.stderr[-6000:]}"
     with sqlite3.connect(db) as c:
         total = c.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert c.execute("SELECT count(*) FROM (SELECT key_url FROM articles GROUP BY key_url HAVING count(*)>1)").fetchone()[0] == 0

@@ -12,15 +12,27 @@ form-specific classes, which nothing here or in trafilatura uses.
 
 from __future__ import annotations
 
+import threading
+
 import lxml.html
 from lxml import etree
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS
 
-_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                               remove_pis=True)
-_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
-    entity=lxml.html.HtmlEntity))
+_LOCAL = threading.local()
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """This thread's parser: pages are extracted in worker threads, and lxml's FAQ asks for
+    its default parser or one parser per thread, never one custom parser shared by all."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                                      remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity))
+    return parser
+
 _CONTROL = [chr(c) for c in (*range(9), 11, 12, *range(14, 32))] + ["\ufffe", "\uffff"]
 
 
@@ -40,7 +52,7 @@ def _repair(text: str, beginning: str) -> str:
 
 def _from_bytes(text: str):
     try:
-        return lxml.html.fromstring(text.encode("utf8", "surrogatepass"), parser=_PARSER)
+        return lxml.html.fromstring(text.encode("utf8", "surrogatepass"), parser=_parser())
     except Exception:  # lxml raises a variety of errors on broken markup
         return None
 
@@ -53,7 +65,7 @@ def parse_html(text: str):
     tree = None
     retried = False
     try:
-        tree = lxml.html.fromstring(text, parser=_PARSER)
+        tree = lxml.html.fromstring(text, parser=_parser())
     except ValueError:  # "Unicode strings with encoding declaration are not supported."
         tree = _from_bytes(text)
         retried = True
