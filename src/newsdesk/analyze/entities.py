@@ -237,6 +237,7 @@ _NICKNAME = re.compile(r"^([A-Z][\w.'’-]+)\s+(?:\([^()]{1,25}\)|\"[^\"]{1,25}\
 def clean_name(name: str) -> str:
     """A mention as a name: no leading article, title or trailing possessive."""
     name = " ".join(name.split()).strip(" ,;:\"'“”‘’()")
+    name = re.sub(r"(?<=\w)([.,;:]?)-+$", r"\1", name).rstrip(",;:")  # "Al Jazeera.-": a paragraph break flattened to "-"
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]
     name = re.sub(r"[’']s$", "", name)

@@ -1388,7 +1388,8 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                 and nxt.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE") and a.ents.find_person(nxt.text) is None:
             # "told Ruptly that ..." (an outlet the tagger takes for an adverb)
             k = nxt.i
-            while k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha:
+            while k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha or
+                                        doc[k + 1].is_digit and len(doc[k + 1].text) <= 3):  # ("told Europe 1 radio")
                 k += 1
             name = _join(doc, nxt.i, k + 1)
             if name and not _BODIES & set(fold(name).split()) and nxt.dep_ not in ("nsubj", "compound"):
@@ -1478,9 +1479,10 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     # (not "German news agency DPA", where the words before the noun are no name)
     named = any(c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
     called = named and bool(re.search(r"\s(?:news service|news agency|wire service|newspaper)s?$", phrase, re.I))
-    phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team"
-                    + (r"|news service|news agency|wire service|newspaper" if named else "") + r")s?$", "",
+    phrase = re.sub(r"\s+(?:interviewer|reporter|correspondent|journalist|presenter|anchor|host|crew|team)s?$", "",
                     phrase, flags=re.I)  # "told the BBC interviewer"
+    if named:  # "the Independent newspaper", but "Korean Central News Agency" is the agency's name
+        phrase = re.sub(r"\s+(?:news service|news agency|wire service|newspaper)s?$", "", phrase)
     phrase = re.sub(r"\s+-\s+", "-", phrase)
     m = re.match(r"^(\S.*?)\s+the\s+\S", phrase)
     if m and not re.search(r"\b(?:of|for|and|on|in|at|to|by|from)$", m.group(1), re.I):
@@ -2127,7 +2129,7 @@ def attribute(a: _Article) -> list[Quote]:
     _carry_relays(a, quotes)
     for q in quotes:
         if q.via:
-            q.via = _without_person_tail(a, q.via)
+            q.via = _bare_outlet(_without_person_tail(a, q.via))
         if q.speaker and q.speaker_kind in ("person", "org"):
             _place_in_name(a, q)
         if q.speaker and q.speaker_kind == "person":
@@ -2341,11 +2343,25 @@ def _plain_mention(a: _Article, q: Quote, mention: str | None = None) -> str:
     return mention
 
 
+_MEDIUM_TAIL = re.compile(r"(?<=[\w.])\s+(?:(?:tv|television|radio|news)\s+)?(?:television|radio|channel|station|network"
+                          r"|newspaper|daily|weekly|magazine|website|broadcaster|agency)$")
+
+
+def _bare_outlet(outlet: str) -> str:
+    """"Rossiya-24 television channel", "Europe 1 radio": the outlet is its name (a capitalised tail,
+    as in "Korean Central News Agency", is part of the name and stays)."""
+    bare = _MEDIUM_TAIL.sub("", outlet)
+    last = bare.split()[-1] if bare.split() else ""
+    return bare if bare != outlet and (last[:1].isupper() or any(c.isdigit() for c in last)) else outlet
+
+
 def _without_person_tail(a: _Article, outlet: str) -> str:
     """'told MSNBC Cummings "was a great man"': the tagger ran the outlet's name into the subject of
     what was told; a surname of the article's people at its end is not the outlet's."""
     words = outlet.split()
-    surnames = {fold(p.name).split()[-1] for p in a.ents.persons() if len(p.name.split()) > 1}
+    # (not the outlet itself taken for a person: "Al Jazeera" tagged PERSON is no surname "Jazeera")
+    surnames = {fold(p.name).split()[-1] for p in a.ents.persons()
+                if len(p.name.split()) > 1 and fold(p.name) != fold(clean_name(outlet))}
     while len(words) > 1 and re.sub(r"['’]s$", "", fold(words[-1])) in surnames:
         words.pop()
     return " ".join(words)
@@ -2715,7 +2731,8 @@ def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
     for _, name in a.outlets:
         for _, other in a.outlets:
             fo, fn = fold(other), fold(name)
-            if len(fo) > len(fn) and fo.endswith(" " + fn) and len(fo.split()) <= 4:
+            if len(fo) > len(fn) and fo.endswith(" " + fn) and len(fo.split()) <= 4 and ":" not in other:
+                # (not the page's credit line "Source: Al Jazeera" for "Al Jazeera")
                 fuller[fn] = other
     for q in quotes:
         if q.via and fold(clean_name(q.via)) in fuller:
@@ -3157,6 +3174,7 @@ def _reported(a: _Article) -> list[Quote]:
             # said. ..., he said."), as a direct quote's speaker is
             a.speakers.append((doc[v.i].idx, speaker, kind, role))
     out.extend(_according_clauses(a))
+    out.extend(_trailing_attributions(a, out))
     for q in out:
         if q.via is None:
             q.via = next((o for s, e, o in relayed if s <= q.start and q.end <= e), None)
@@ -3168,6 +3186,98 @@ def _reported(a: _Article) -> list[Quote]:
             continue
         kept.append(q)
     return kept
+
+
+_TRAILING_VERB = re.compile(r"\s*,?\s+(?:(?:has|have|had)\s+)?(?:said|says|told|tells|added|stressed|noted|stated)\b[^,;:]{0,80}[.]$")
+
+
+def _trailing_attribution_split(doc, sent) -> tuple[int, int, int] | None:
+    """(clause end, start of the name's last part, verb) token indexes of "CLAUSE, the CEO of X, Oleg
+    Siyenko, has told TASS." when the tagger lost the verb's subject; the name part holds no verb and
+    its part next to the verb a proper noun."""
+    text = sent.text.strip()
+    m = _TRAILING_VERB.search(text)
+    if m is None or any(_is_mark(t) for t in sent):
+        return None
+    at = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + m.start()
+    verb = next((t for t in sent if t.idx >= at and t.lower_ in ("said", "says", "told", "tells", "added", "stressed",
+                                                                  "noted", "stated")), None)
+    if verb is None:
+        return None
+    before = [t for t in sent if t.i < verb.i and t.lower_ not in ("has", "have", "had")]
+    while before and before[-1].text == ",":
+        before.pop()
+    commas = [t.i for t in before if t.text == ","]
+    name_start = None
+    for c in reversed(commas):
+        part = [t for t in before if t.i > c]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",) for t in part) or len(part) > 25:
+            break
+        name_start = c + 1
+    if name_start is None:
+        return None
+    clause = [t for t in sent if t.i < name_start - 1]
+    if len(clause) < 6 or not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    last = [t for t in before if t.i > (commas[-1] if commas else name_start - 1)]
+    if not any(t.pos_ == "PROPN" for t in last):
+        return None  # ("..., the city of Bandar Abbas, state media said": the name must be next to the verb)
+    tail = [t for t in sent if t.i > verb.i and not t.is_punct]
+    if any(t.pos_ in ("VERB", "AUX") for t in tail) or (
+            tail and verb.lower_ not in ("said", "says", "told", "tells") and tail[0].pos_ != "ADP"):
+        return None  # ("..., says for nearly 24 hours he did not know ...", "Richard Carter added 12 for the Bulldogs")
+    return name_start - 1, last[0].i, verb.i
+
+
+def _trailing_attributions(a: _Article, found: list[Quote]) -> list[Quote]:
+    """Reported speech the tagger could not attach: a long lede such as "Rosatom was commissioned
+    to create ammunition for ... Armata, the CEO of ... Uralvagonzavod, Oleg Siyenko, has told TASS."
+    parses the verb as a conjunct with no subject. Read by its shape instead: a clause, then a
+    comma-separated name and description holding no verb, then the speech verb ending the sentence."""
+    doc = a.doc
+    out = []
+    for sent in doc.sents:
+        if a.inside[sent.start] or any(q.start < sent.end_char and sent.start_char < q.end for q in found):
+            continue
+        split = _trailing_attribution_split(doc, sent)
+        if split is None:
+            continue
+        clause_end, last_start, vi = split
+        name_start = clause_end + 1
+        cuts = [name_start] + [t.i + 1 for t in doc[name_start:last_start] if t.text == ","]
+        r = None
+        # "Russian Ambassador Alexander Kinshchak said", "..., Andrei Kirilenko, the president of the
+        # Russian Basketball Federation, told TASS": the name next to the verb, else the one before it
+        for lo_, hi_ in ((last_start, vi), (cuts[-2], last_start - 1) if len(cuts) > 1 else (vi, vi)):
+            names = [t for t in doc[lo_:hi_] if t.ent_type_ == "PERSON"] or [
+                t for t in doc[lo_:hi_] if t.pos_ == "PROPN"]
+            if not names:
+                continue
+            k = names[-1].i
+            while k > lo_ and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].is_punct:
+                k -= 1
+            run = _join(doc, k, names[-1].i + 1)
+            # (the tagger may know only "Siyenko" of "Oleg Siyenko": the article's later steps name him in full)
+            person = a.ents.find_person(run) or (
+                a.ents.find_person(run.split()[-1]) if len(run.split()) > 1 else None)
+            if person is not None:
+                r = (person.name, "person", person.role, run)
+                break
+            if r is None and hi_ == vi:
+                r = a.name_of(names[-1])
+        if r is None or r[1] != "person":
+            continue
+        speaker, kind, role, mention = r
+        lo = sent.start
+        while lo < clause_end and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        start, end = doc[lo].idx, doc[clause_end - 1].idx + len(doc[clause_end - 1].text)
+        frame = list(doc[name_start:sent.end])
+        out.append(Quote(text=a.text[start:end], start=start, end=end, kind="reported", speaker=speaker,
+                         speaker_kind=kind, role=role, verb=_verb_phrase(a, doc[vi]),
+                         via=_via(a, frame, speaker, doc[vi]), mention=mention, context=sent.text.strip()))
+        a.speakers.append((doc[vi].idx, speaker, kind, role))
+    return out
 
 
 def _headline_case(text: str, at: int) -> bool:
