@@ -76,3 +76,29 @@ def test_points_added_in_a_match_report_are_not_a_statement():
         "while Richard Carter added 12 for the Bulldogs."
     ])
     assert quotes == []
+
+
+def test_an_ambassador_named_last_in_a_long_lede_and_then_by_surname():
+    quotes = extract_quotes([
+        "OSLO, March 19. /TASS/. Oslo should understand that its possible move to join the NATO European "
+        "missile shield will not be left unanswered by its neighbor Russia, Russian Ambassador to Norway "
+        "Teimuraz Ramishvili said in an interview with Norway's state-run NRK TV channel. \"Norway has to "
+        "understand that it will have to face head-on the consequences,\" Ramishvili said."
+    ])
+    assert [q.speaker for q in quotes] == ["Teimuraz Ramishvili", "Teimuraz Ramishvili"]
+    assert quotes[0].via == "NRK TV"
+
+
+def test_irish_titles_are_not_part_of_the_name():
+    quotes = extract_quotes([
+        "Taoiseach Enda Kenny said the visit had gone well. Garda Keith Harrison said he welcomed the inquiry."
+    ])
+    assert [q.speaker for q in quotes] == ["Enda Kenny", "Keith Harrison"]
+
+
+def test_a_clause_after_which_critics_have_said_is_not_a_lede():
+    quotes = extract_quotes([
+        "During his eulogy, Obama took a veiled shot at Trump for his attacks on mail-in voting, which "
+        "critics, like Obama, have said amounted to voter suppression."
+    ])
+    assert all(q.speaker != "Barack Obama" and not q.text.startswith("During his eulogy") for q in quotes)

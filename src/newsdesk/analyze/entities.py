@@ -176,7 +176,8 @@ _PERSON_TITLES = _TITLES | {
     "bishop", "cardinal", "monsignor", "monsenor", "rabbi", "imam", "sheikh", "sheik", "detective", "sergeant",
     "constable", "captain", "lieutenant", "colonel", "admiral", "coach", "doctor", "professor", "reverend",
     "councilman", "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman", "attorney",
-    "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st"} | {
+    "general", "chief", "premier", "emir", "sultan", "ceo", "prexy", "st",
+    "garda"} | {  # an Irish police rank ("Garda Keith Harrison"; "Garda Síochána" is no person)
     # occupations written before a name like a title ("Broadcaster Piers Morgan", "Actor Brendan Fraser")
     "broadcaster", "actor", "actress", "singer", "rapper", "comedian", "author", "writer", "journalist",
     "presenter", "host", "activist", "artist", "producer", "musician", "pastor", "father", "sister", "brother",

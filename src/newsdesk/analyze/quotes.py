@@ -2159,7 +2159,22 @@ def attribute(a: _Article) -> list[Quote]:
             if head != q.speaker:
                 q.role = q.role or q.speaker
                 q.speaker = head
+    _surnames_to_full_names(quotes)
     return quotes
+
+
+def _surnames_to_full_names(quotes: list[Quote]) -> None:
+    """A speaker known by a surname alone ("Ramishvili said") is the one person another quote of the
+    article names in full with it ("Teimuraz Ramishvili"), when the tagger knew no entity to join them."""
+    full: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker and q.speaker_kind == "person" and len(q.speaker.split()) in (2, 3) and q.speaker.istitle():
+            full.setdefault(fold(q.speaker.split()[-1]), set()).add(q.speaker)
+    for q in quotes:
+        if q.speaker and " " not in q.speaker and q.speaker[:1].isupper() and q.speaker_kind in ("person", "other", None):
+            names = full.get(fold(q.speaker), set())
+            if len(names) == 1:
+                q.speaker, q.speaker_kind = next(iter(names)), "person"
 
 
 def _pronouns_to_named_descriptions(a: _Article, quotes: list[Quote]) -> None:
@@ -2257,8 +2272,9 @@ def _place_in_name(a: _Article, q: Quote) -> None:
 def _plain_name(a: _Article, q: Quote) -> None:
     """'President of Ukraine Volodymyr Zelenskyy' is Volodymyr Zelenskyy (the title kept as the role);
     'the Secretary-General', a title alone, is the one person the article gives that title."""
-    m = _TITLED_NAME.match(q.speaker)
-    if m and fold(m.group("title")).split()[0] in _PERSON_TITLES:
+    m = _TITLED_NAME.match(q.speaker) or re.match(
+        r"^(?P<title>Taoiseach|T[aá]naiste)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})$", q.speaker)
+    if m and fold(m.group("title")).split()[0] in _PERSON_TITLES | {"taoiseach", "tanaiste"}:
         q.role = q.role or m.group("title")
         q.speaker = m.group("name")
         return
@@ -2352,7 +2368,10 @@ def _bare_outlet(outlet: str) -> str:
     as in "Korean Central News Agency", is part of the name and stays)."""
     bare = _MEDIUM_TAIL.sub("", outlet)
     last = bare.split()[-1] if bare.split() else ""
-    return bare if bare != outlet and (last[:1].isupper() or any(c.isdigit() for c in last)) else outlet
+    bare = bare if bare != outlet and (last[:1].isupper() or any(c.isdigit() for c in last)) else outlet
+    # "Norway's state-run NRK TV": the broadcaster is NRK TV ("BFM TV" is a name, and so kept)
+    bare = re.sub(r"^(?:[A-Z][\w.-]*['’]s\s+)?(?:state-run|state-owned|government-run|public|private)\s+(?=[A-Z])", "", bare)
+    return bare
 
 
 def _without_person_tail(a: _Article, outlet: str) -> str:
@@ -3223,7 +3242,7 @@ def _trailing_attribution_split(doc, sent) -> tuple[int, int, int] | None:
     if not any(t.pos_ == "PROPN" for t in last):
         return None  # ("..., the city of Bandar Abbas, state media said": the name must be next to the verb)
     tail = [t for t in sent if t.i > verb.i and not t.is_punct]
-    if any(t.pos_ in ("VERB", "AUX") for t in tail) or (
+    if any(t.pos_ in ("VERB", "AUX") and not (t.i and doc[t.i - 1].text == "-") for t in tail) or (  # ("state-run NRK")
             tail and verb.lower_ not in ("said", "says", "told", "tells") and tail[0].pos_ != "ADP"):
         return None  # ("..., says for nearly 24 hours he did not know ...", "Richard Carter added 12 for the Bulldogs")
     return name_start - 1, last[0].i, verb.i
@@ -3256,12 +3275,21 @@ def _trailing_attributions(a: _Article, found: list[Quote]) -> list[Quote]:
             k = names[-1].i
             while k > lo_ and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].is_punct:
                 k -= 1
+            if k > lo_ and doc[k - 1].lower_ in ("to", "of", "for", "in", "the"):
+                while names[-1].i - k >= 2:
+                    k += 1  # "Ambassador to Norway Teimuraz Ramishvili": a name is the last two words
             run = _join(doc, k, names[-1].i + 1)
             # (the tagger may know only "Siyenko" of "Oleg Siyenko": the article's later steps name him in full)
             person = a.ents.find_person(run) or (
                 a.ents.find_person(run.split()[-1]) if len(run.split()) > 1 else None)
             if person is not None:
                 r = (person.name, "person", person.role, run)
+                break
+            titled = any(t.lower_ in _PERSON_TITLES or _ROLE_WORDS.search(t.lower_) for t in doc[lo_:k])
+            if len(run.split()) >= 2 and all(w[:1].isupper() for w in run.split()) and not (
+                    set(fold(run).split()) & _ORG_WORDS) and (
+                    titled or is_first_name(run.split()[0])):
+                r = (run, "person", None, run)  # "Russian Ambassador to Norway Teimuraz Ramishvili", untagged
                 break
             if r is None and hi_ == vi:
                 r = a.name_of(names[-1])
