@@ -102,3 +102,12 @@ def test_a_clause_after_which_critics_have_said_is_not_a_lede():
         "critics, like Obama, have said amounted to voter suppression."
     ])
     assert all(q.speaker != "Barack Obama" and not q.text.startswith("During his eulogy") for q in quotes)
+
+
+def test_the_state_and_party_of_the_lawmaker_just_quoted_is_that_lawmaker():
+    quotes = extract_quotes([
+        "House Oversight Chairman Jason Chaffetz told CNN's Wolf Blitzer on Friday that the intruder even "
+        "managed to rattle a door handle.",
+        "\"That's why we spend billions of dollars on fences and video surveillance,\" the Utah Republican said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jason Chaffetz", "Jason Chaffetz"]

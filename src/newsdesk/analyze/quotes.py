@@ -2526,6 +2526,11 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
 
     for i, q in enumerate(quotes):
         mention = (q.mention or "").strip()
+        if q.speaker_kind == "person" and q.speaker and re.fullmatch(
+                r"(?:[A-Z][\w.-]+\s+){1,2}(?:Republican|Democrat)", q.speaker) and re.search(
+                r"(?i)\bthe\s+" + re.escape(q.speaker) + r"\b", a.text[max(0, q.start - 300):q.end + 300]):
+            # "the Utah Republican said", tagged as a person of that name: a description
+            q.speaker_kind, mention = "other", "the " + q.speaker
         definite = re.match(r"(?i)the\s", mention) or (
             # 'the "Pose" actor previously said': the title in marks cut the phrase from its article
             mention and re.search(r"(?i)\bthe\s+[\"“][^\"“”]{1,40}[\"”]\s+" + re.escape(mention) + r"\b",
@@ -2587,7 +2592,8 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
                 q.speaker_kind = "person"
             continue
         if head in _HUMAN_WORDS or head in _RELATIONS or head in _DOCUMENT_NOUNS or not (
-                _ROLE_WORDS.search(head) or head.endswith(("ist", "ian")) or fold(mention).endswith("year old")):
+                _ROLE_WORDS.search(head) or head.endswith(("ist", "ian")) or fold(mention).endswith("year old")
+                or head in ("republican", "democrat", "conservative", "tory")):  # "the Utah Republican said"
             continue
         titled = a.person_by_description(mention, q.start)  # of several governors, the one last named
         if titled is not None:
