@@ -1465,7 +1465,10 @@ _RELAY_HEADS = {"tell", "speak", "talk", "say", "claim", "describe", "explain", 
 _LOOSE_RELAY_HEADS = {"speak", "talk", "statement", "comment", "email", "e-mail", "remark"}
 _BODIES = {"court", "committee", "council", "parliament", "congress", "senate", "assembly", "police", "ministry",
            "government", "department", "commission", "army", "board", "union", "cabinet", "house", "office",
-           "embassy", "university", "school", "hospital", "party", "jury", "panel", "lawmakers", "company"}
+           "embassy", "university", "school", "hospital", "party", "jury", "panel", "lawmakers", "company",
+           # an audience is no channel either ("told MPs", "told UKIP's Spring conference")
+           "mps", "meps", "tds", "msps", "mlas", "senators", "delegates", "supporters", "conference", "rally",
+           "summit", "meeting", "audience", "crowd"}
 
 
 def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = True) -> str | None:
@@ -1473,7 +1476,11 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     reporter the article named with their outlet ("per Feng"); with ``loose`` (told/speaking
     to), also an organisation that is not a public body ("Ruptly")."""
     doc = a.doc
-    phrase = clean_name(_ent_span(doc, tok) if tok.ent_type_ else _noun_phrase(doc, tok))
+    ent = _ent_span(doc, tok) if tok.ent_type_ else None
+    span = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if ent else None
+    if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+        ent = None  # "Shaheen told Al Jazeera", tagged a work of art: the words are no name
+    phrase = clean_name(ent if ent else _noun_phrase(doc, tok))
     phrase = _REPORT_OF.sub("", phrase)  # "a report from ABC Australia", "a News.com.au report"
     # "to the Agence France-Presse news service", "the Independent newspaper": a name before the noun
     # (not "German news agency DPA", where the words before the noun are no name)
@@ -2129,7 +2136,7 @@ def attribute(a: _Article) -> list[Quote]:
     _carry_relays(a, quotes)
     for q in quotes:
         if q.via:
-            q.via = _bare_outlet(_without_person_tail(a, q.via))
+            q.via = _bare_outlet(_without_person_tail(a, q.via)) or None
         if q.speaker and q.speaker_kind in ("person", "org"):
             _place_in_name(a, q)
         if q.speaker and q.speaker_kind == "person":
@@ -2363,7 +2370,7 @@ _MEDIUM_TAIL = re.compile(r"(?<=[\w.])\s+(?:(?:tv|television|radio|news)\s+)?(?:
                           r"|newspaper|daily|weekly|magazine|website|broadcaster|agency)$")
 
 
-def _bare_outlet(outlet: str) -> str:
+def _bare_outlet(outlet: str) -> str | None:
     """"Rossiya-24 television channel", "Europe 1 radio": the outlet is its name (a capitalised tail,
     as in "Korean Central News Agency", is part of the name and stays)."""
     bare = _MEDIUM_TAIL.sub("", outlet)
@@ -2371,7 +2378,8 @@ def _bare_outlet(outlet: str) -> str:
     bare = bare if bare != outlet and (last[:1].isupper() or any(c.isdigit() for c in last)) else outlet
     # "Norway's state-run NRK TV": the broadcaster is NRK TV ("BFM TV" is a name, and so kept)
     bare = re.sub(r"^(?:[A-Z][\w.-]*['’]s\s+)?(?:state-run|state-owned|government-run|public|private)\s+(?=[A-Z])", "", bare)
-    return bare
+    # "told a public TV channel": a medium with no name names no outlet
+    return None if fold(bare) in ("tv", "radio", "television", "tv channel", "channel", "news") else bare
 
 
 def _without_person_tail(a: _Article, outlet: str) -> str:
