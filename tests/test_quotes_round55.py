@@ -34,3 +34,26 @@ def test_a_relay_is_its_outlets_name_not_the_sentence_around_it():
         "even if the law were to be overturned, it would only be a partial victory."
     ])
     assert quotes[-1].via == "Al Jazeera"
+
+
+def test_two_countries_foreign_ministries_are_two_speakers():
+    quotes = extract_quotes([
+        "China's Foreign Ministry said the country was opposed to the launch. Russia's Foreign Ministry "
+        "said the test showed a defiant disregard for the resolutions."
+    ])
+    assert [q.speaker for q in quotes] == ["China's Foreign Ministry", "Russia's Foreign Ministry"]
+
+
+def test_a_surname_alone_takes_the_first_name_written_before_it_after_a_role():
+    quotes = extract_quotes([
+        "Romania's justice minister, Florin Iordache, resigned on Thursday. \"I have decided to offer my "
+        "resignation,\" Iordache told reporters at a press conference."
+    ])
+    assert quotes[-1].speaker == "Florin Iordache"
+
+
+def test_police_is_no_surname_of_the_forces_name():
+    quotes = extract_quotes([
+        "Surrey Police were called to the store at 6pm. Police said the fire had started in the roof."
+    ])
+    assert quotes and quotes[-1].speaker.lower() == "police"

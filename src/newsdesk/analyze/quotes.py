@@ -2166,22 +2166,65 @@ def attribute(a: _Article) -> list[Quote]:
             if head != q.speaker:
                 q.role = q.role or q.speaker
                 q.speaker = head
-    _surnames_to_full_names(quotes)
+    _surnames_to_full_names(a, quotes)
+    _countries_kept(a, quotes)
     return quotes
 
 
-def _surnames_to_full_names(quotes: list[Quote]) -> None:
+def _countries_kept(a: _Article, quotes: list[Quote]) -> None:
+    """"China's Foreign Ministry" and "Russia's Foreign Ministry" in one article are two speakers: a
+    government office the mention names with its country's possessive keeps the country."""
+    places = {fold(e.text) for e in a.doc.ents if e.label_ in ("GPE", "NORP")}
+    for q in quotes:
+        if q.speaker_kind != "org" or not q.speaker or not q.mention:
+            continue
+        m = re.fullmatch(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(.+)", q.mention.strip())
+        if m and fold(m.group(2)) == fold(q.speaker) and fold(m.group(1)) in places and re.search(
+                r"\b(?:ministry|cabinet office|foreign office|department of|home office)\b", fold(q.speaker)):
+            # (a government's office, which every country has; not "Australia's Commonwealth Bank")
+            q.speaker = f"{m.group(1)}'s {q.speaker}"
+
+
+def _surnames_to_full_names(a: _Article, quotes: list[Quote]) -> None:
     """A speaker known by a surname alone ("Ramishvili said") is the one person another quote of the
-    article names in full with it ("Teimuraz Ramishvili"), when the tagger knew no entity to join them."""
+    article names in full with it ("Teimuraz Ramishvili"), or else the one first name the article
+    writes before that surname ("Justice Minister Florin Iordache", "Zen-ei Nishikata"), when the
+    tagger knew no entity to join them."""
     full: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker and q.speaker_kind == "person" and len(q.speaker.split()) in (2, 3) and q.speaker.istitle():
             full.setdefault(fold(q.speaker.split()[-1]), set()).add(q.speaker)
+    written: dict[str, set[str] | None] = {}
     for q in quotes:
-        if q.speaker and " " not in q.speaker and q.speaker[:1].isupper() and q.speaker_kind in ("person", "other", None):
-            names = full.get(fold(q.speaker), set())
-            if len(names) == 1:
-                q.speaker, q.speaker_kind = next(iter(names)), "person"
+        if not (q.speaker and " " not in q.speaker and q.speaker[:1].isupper() and q.speaker[1:].islower()
+                and q.speaker_kind in ("person", "other", "org", None)) or \
+                fold(q.speaker) in _ORG_WORDS | _BODIES | _HUMAN_WORDS | {"police"}:
+            continue  # ("Police" is no surname of "Surrey Police")
+        names = full.get(fold(q.speaker), set())
+        if not names:
+            if q.speaker not in written:
+                firsts = set()
+                for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) " + re.escape(q.speaker) + r"\b", a.text):
+                    first = m.group(1)
+                    tok = next((t for t in _tokens_in(a.doc, m.start(1), m.end(1))), None)
+                    last = next((t for t in _tokens_in(a.doc, m.end(1) + 1, m.end())), None)
+                    place = tok is not None and tok.ent_type_ in ("GPE", "NORP", "LOC") and not (
+                        last is not None and last.ent_iob_ == "I")  # ("in Russia Kara-Murza said"; not
+                    # "Florin Iordache" tagged a place as a whole)
+                    if tok is None or tok.is_sent_start or tok.pos_ != "PROPN" or place \
+                            or fold(first) in _PERSON_TITLES or _ROLE_WORDS.search(fold(first)) \
+                            or first in _PLACE_FIRST_WORDS:
+                        continue
+                    titled = any(fold(w) in _PERSON_TITLES or _ROLE_WORDS.search(fold(w))
+                                 for w in re.findall(r"[A-Za-z]+", a.text[max(0, m.start() - 30):m.start()]))
+                    if q.speaker_kind == "org" and "-" not in first and not is_first_name(first) and not titled:
+                        continue  # (an organisation's one-word name takes only a sure first name, or one
+                        # written after a role: "Romania's justice minister, Florin Iordache")
+                    firsts.add(first)
+                written[q.speaker] = firsts
+            names = {f"{f} {q.speaker}" for f in written[q.speaker] or ()}
+        if len(names) == 1:
+            q.speaker, q.speaker_kind = next(iter(names)), "person"
 
 
 def _pronouns_to_named_descriptions(a: _Article, quotes: list[Quote]) -> None:
