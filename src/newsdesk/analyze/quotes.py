@@ -3287,7 +3287,7 @@ def _trailing_attribution_split(doc, sent) -> tuple[int, int, int] | None:
     name_start = None
     for c in reversed(commas):
         part = [t for t in before if t.i > c]
-        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",) for t in part) or len(part) > 25:
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in part) or len(part) > 25:
             break
         name_start = c + 1
     if name_start is None:
@@ -3324,7 +3324,8 @@ def _trailing_attributions(a: _Article, found: list[Quote]) -> list[Quote]:
         r = None
         # "Russian Ambassador Alexander Kinshchak said", "..., Andrei Kirilenko, the president of the
         # Russian Basketball Federation, told TASS": the name next to the verb, else the one before it
-        for lo_, hi_ in ((last_start, vi), (cuts[-2], last_start - 1) if len(cuts) > 1 else (vi, vi)):
+        parts = [(last_start, vi)] + ([(cuts[-2], last_start - 1)] if len(cuts) > 1 else [])
+        for lo_, hi_ in parts:
             names = [t for t in doc[lo_:hi_] if t.ent_type_ == "PERSON"] or [
                 t for t in doc[lo_:hi_] if t.pos_ == "PROPN"]
             if not names:
