@@ -1183,14 +1183,22 @@ def _join(doc, start: int, end: int) -> str:
     return doc[start:end].text  # not doc.text[...]: spaCy rebuilds a Doc's whole text on each access
 
 
+def _ent_bounds(doc, tok) -> tuple[int, int]:
+    """Token bounds [start, end) of the entity the token is in (the token alone when in none)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return tok.i, tok.i + 1
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _ent_span(doc, tok) -> str:
     if tok.ent_iob_ in ("B", "I"):
-        start = tok.i
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        end = tok.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+        start, end = _ent_bounds(doc, tok)
         return _join(doc, start, numbered_end(doc, end))
     return tok.text
 
@@ -1477,8 +1485,7 @@ def _outlet_phrase(a: _Article, tok, loose: bool = False, journalists: bool = Tr
     to), also an organisation that is not a public body ("Ruptly")."""
     doc = a.doc
     ent = _ent_span(doc, tok) if tok.ent_type_ else None
-    span = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if ent else None
-    if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+    if ent and any(t.pos_ in ("VERB", "AUX") for t in doc[slice(*_ent_bounds(doc, tok))]):
         ent = None  # "Shaheen told Al Jazeera", tagged a work of art: the words are no name
     phrase = clean_name(ent if ent else _noun_phrase(doc, tok))
     phrase = _REPORT_OF.sub("", phrase)  # "a report from ABC Australia", "a News.com.au report"
@@ -2136,7 +2143,7 @@ def attribute(a: _Article) -> list[Quote]:
     _carry_relays(a, quotes)
     for q in quotes:
         if q.via:
-            q.via = _bare_outlet(_without_person_tail(a, q.via)) or None
+            q.via = _bare_outlet(_without_person_tail(a, q.via))
         if q.speaker and q.speaker_kind in ("person", "org"):
             _place_in_name(a, q)
         if q.speaker and q.speaker_kind == "person":
