@@ -1155,11 +1155,29 @@ def guess_genders(ents: ArticleEntities) -> None:
                 len(other.name.split()) > 1 and fold(other.name).split()[-1] == fold(words[0])
                 for other in ents.persons()):
             # (a name of one word counts when no one in the article has it as a surname: "Ben")
-            g = first_name_gender(words[0])
+            g = None if _surname_first(words) else first_name_gender(words[0])
             if g:
                 v = v + [g] * 2  # a strong first name outweighs one pronoun, not a stated noun
         f, m = v.count("f"), v.count("m")
         person.gender = "f" if f > m else "m" if m > f else None
+
+
+# Common Chinese, Korean and Vietnamese family names in their usual romanisation. Written family
+# name first ("Li Haidong", "Song Kang-ho"), their first word is no given name, though the census
+# lists give "Li", "Yu" or "Song" to women.
+_EAST_ASIAN_SURNAMES = set("""
+li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song
+tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen
+yao lu fu zhong cui tan lai jia xia fan fang shi qin kong bai mao hou qiu meng qian yan teng geng gu
+kim lee park choi jung jeong kang cho yoon jang lim shin ahn oh hwang nguyen tran le pham hoang phan vu
+vo dang bui ngo duong ly
+""".split())
+
+
+def _surname_first(words: list[str]) -> bool:
+    """Whether a name reads family name first: an East Asian family name before a given name
+    that the census lists do not know ("Li Haidong", "Hua Chunying"; not "Lee Smith")."""
+    return len(words) in (2, 3) and fold(words[0]) in _EAST_ASIAN_SURNAMES and not is_first_name(words[1])
 
 
 _first_names: dict[str, str] | None = None
@@ -1207,7 +1225,8 @@ _ROLE_WORDS = re.compile(
     r"|editor|reporter|correspondent|executive|owner|chairman|chairwoman|rep|agent|publicist|mother|father|wife"
     r"|husband|son|daughter|sister|brother|friend|witness|student|teacher|doctor|nurse|police\w*|investigator"
     r"|organi[sz]er|activist|campaigner|developer|engineer|expert|historian|economist|inspector|commissioner"
-    r"|councillor|councilor|lord|pope|bishop|archbishop|cardinal|rabbi|imam|priest|physician|astronaut|star|co-founder)\b", re.I)
+    r"|councillor|councilor|lord|pope|bishop|archbishop|cardinal|rabbi|imam|priest|physician|astronaut|star|co-founder"
+    r"|diplomat|politician|lawmaker|legislator|negotiator)\b", re.I)
 
 
 def role_of(ent) -> str | None:

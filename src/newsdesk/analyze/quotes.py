@@ -952,6 +952,8 @@ class _Article:
                             window = window[m.end():]
                             break
                     before = re.findall(r"[A-Za-z]+\.?", window)[-3:]
+                    cut = [k for k, w in enumerate(before) if w in ("for", "to") and _speaks_for(" ".join(before[:k + 1]))]
+                    before = before[cut[-1] + 1:] if cut else before  # "a spokeswoman for May" is not May
                     before += [w for w in re.findall(r"[A-Za-z]+\.?", self.text[s:e]) if fold(w) not in own]
                     for w in before:
                         low = w.lower().rstrip(".")
@@ -1051,6 +1053,11 @@ class _Article:
         fits = [(c, e) for c, e in found.values() if e.gender == want]
         return fits[0] if len(fits) == 1 and len(found) <= 2 else None
 
+    def _place_at(self, char: int, starts: list[int]) -> bool:
+        """Whether the tagger reads the words at ``char`` as a place (country, city, sea)."""
+        k = bisect.bisect_right(starts, char) - 1
+        return k >= 0 and self.doc[k].ent_type_ in ("GPE", "LOC")
+
     def resolve_pronoun(self, tok, low: str | None = None, depth: int = 0):
         """'he'/'she'/'they' -> the latest speaker or subject before it (two paragraphs at most)
         that agrees in number and, where the article tells, in gender; else the latest person
@@ -1069,6 +1076,8 @@ class _Article:
             said = {x.idx for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i for x in c.subtree}
         cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
         cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos and c not in said]
+        starts = [t.idx for t in self.doc]
+        places = {c for c, *_ in self.subjects if c < pos and self._place_at(c, starts)}
         if want and tok.lower_ in ("he", "she"):  # (not "his daughter": the mayor's daughter is Park's)
             cands += [(c, n, k, None) for c, n, k in self.described if c < pos]
         starts = [t.idx for t in self.doc]
@@ -1106,6 +1115,8 @@ class _Article:
             if _is_plural(name, kind) != plural or want and kind == "org":
                 continue  # an organisation is not "he" or "she"
             person = self.ents.find_person(name) if kind == "person" else None
+            if want and char in places and person is None and not is_first_name(name.split()[0]):
+                continue  # nor is a place ("Faroe Island will hold a referendum ... he told AFP")
             gender = person.gender if person is not None else noun_gender(name) if kind == "other" else None
             if want and gender and gender != want:
                 continue
@@ -1578,11 +1589,18 @@ def _attribution_sentence(sent) -> bool:
     quote)."""
     if any(_is_mark(t) for t in sent):
         return False
-    if len(sent) <= 8 and any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" for t in sent):
+    if len(sent) <= 8 and any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and not _goes_on_doing(t) for t in sent):
         return True
-    return any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and t.i - sent.start <= 3 and _has_subject(t)
+    return any(t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and not _goes_on_doing(t) and t.i - sent.start <= 3
+               and _has_subject(t)
                and all(x.pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "PUNCT") for x in sent.doc[sent.start:t.i])
                for t in sent[:4])
+
+
+def _goes_on_doing(t) -> bool:
+    """'Turkey continues to host ...': "continue" with a verb after it goes on doing, not speaking
+    (as '“...,” he continued' does)."""
+    return t.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in t.children)
 
 
 def _is_mark(t) -> bool:
@@ -1593,6 +1611,7 @@ def _pick_verb(a: _Article, span: Span, tokens):
     """The speech verb of the frame nearest the quote."""
     cands = [t for t in tokens if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
              and not (t.lemma_ in ("report", "quote", "cite") and _subject_is_outlet(a, t))
+             and not _goes_on_doing(t)
              and not ((t.lemma_ in ("think", "believe", "call", "point", "continue", "wonder", "describe", "agree",
                                     "talk", "order", "question", "answer") or t.lemma_ in STANCE_VERBS)
                       and not _has_subject(t) and not _attribution_after_quote(t))]
@@ -1772,18 +1791,33 @@ def _speaker_of_verb(a: _Article, verb, tokens):
     near = sorted((t for t in tokens if abs(t.i - verb.i) <= 4 and t.i != verb.i
                    and not (t.head == verb and t.dep_ in ("dobj", "dative", "pobj"))
                    and not (t.dep_ == "pobj" and t.head.head == verb)  # "noting on Twitter": the medium
+                   # "X, reporting from Tripoli, said", "director at the Center in Singapore": a place
+                   # after a preposition is where someone is, not who speaks
+                   and not (t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC", "FAC"))
                    and not a.is_outlet(_ent_span(a.doc, t) if a.ents.entity_at(t.i) else t.text)),
                   key=lambda t: abs(t.i - verb.i))
-    if verb.lemma_ in _TELL_LIKE:
+    people = [t for t in tokens if t.i < verb.i and t.i >= verb.sent.start and not a.inside[t.i]
+              and a.ents.entity_at(t.i) is not None and a.ents.entity_at(t.i).kind == "person"]
+    if people and verb.i > 0 and a.doc[verb.i - 1].text == "," and people[-1].i + 1 < len(a.doc) \
+            and a.doc[people[-1].i + 1].text == ",":
+        # "Al Jazeera's Mahmoud Abdelwahed, reporting from Tripoli, said", "Deborah Elms, executive
+        # director at the Asian Trade Center in Singapore, told DW": a name set off by the commas of
+        # the words that describe it, the verb right after them
+        near = people[-1:] + near
+    elif verb.lemma_ in _TELL_LIKE:
         # 'Anna Franowska of "Have no fear", an abuse victim support charity, told Reuters': the
         # parser lost the subject; the person named last before the verb in its sentence
-        people = [t for t in tokens if t.i < verb.i and t.i >= verb.sent.start and not a.inside[t.i]
-                  and a.ents.entity_at(t.i) is not None and a.ents.entity_at(t.i).kind == "person"]
         near = near + people[-1:]
     for t in near:
         ent = a.ents.entity_at(t.i)
         if t.ent_type_ in ("DATE", "TIME"):
             continue  # "indicated on Monday": a day says nothing
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.head.head.pos_ == "NOUN" and \
+                _speaks_for(f"{t.head.head.text} {t.head.text}"):
+            r = a.name_of(t.head.head)  # "..., a spokeswoman for May said": she speaks, for May
+            if r:
+                return r
+            continue
         if (ent is not None and ent.kind in ("person", "org")) or t.lower_ in ("he", "she", "they") or (
                 t.pos_ == "PROPN" and t.text[:1].isupper()):
             r = a.name_of(t)
@@ -2734,6 +2768,12 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         person = a.ents.find_person(nxt.speaker)
         if person is None or not person.mentions:
             continue
+        said_by = f"{q.speaker} / {q.mention or ''}"
+        owners = re.findall(r"(?i)\b(?:spokes\w+|lawyer|attorney|aide|adviser|advisor|representative|counsel|agent|"
+                            r"publicist)s?\s+(?:for|to)\s+((?:[A-Z][\w.-]*\s*)+)|((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\b",
+                            said_by)
+        if any(a.ents.find_person(o.strip()) is person for pair in owners for o in pair if o.strip()):
+            continue  # "a spokeswoman for May", "May's spokeswoman" speaks for her, and is not her
         para_start = a.paras[a.para_of(q.start)][0]
         if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
             continue

@@ -1,0 +1,79 @@
+"""Who said it, in the shapes the fifty-sixth round of work was about (read on heldout55, news of
+2016-17 from eight outlets): a place is no speaker, a spokeswoman is not the one she speaks for,
+"the diplomat" is the diplomat just quoted, and a family name written first is no woman's first
+name.
+
+Each passage is written the way news copy is written; each assertion is what a reader would
+answer to "who said this?".
+"""
+
+from __future__ import annotations
+
+from newsdesk.analyze.quotes import extract_quotes
+
+
+def test_a_correspondent_reporting_from_a_city_is_the_speaker_not_the_city():
+    quotes = extract_quotes([
+        "READ MORE: Benghazi Defence Brigades claim seizing Libyan cities Al Jazeera's Mahmoud Abdelwahed, "
+        "reporting from Tripoli, said that the brigades confirmed reports that their fighters had come "
+        "under attack."
+    ])
+    assert [q.speaker for q in quotes] == ["Mahmoud Abdelwahed"]
+
+
+def test_an_expert_described_by_where_she_works_is_the_speaker():
+    quotes = extract_quotes([
+        "\"A bilateral agreement would be suicide for Abe or any other Japanese prime minister,\" Deborah "
+        "Elms, executive director at the Asian Trade Center in Singapore, told DW."
+    ])
+    assert [(q.speaker, q.via) for q in quotes] == [("Deborah Elms", "DW")]
+
+
+def test_a_spokeswoman_for_the_prime_minister_is_not_the_prime_minister():
+    quotes = extract_quotes([
+        "Theresa May met Benjamin Netanyahu on Monday. When asked whether Britain was considering new "
+        "sanctions, a spokeswoman for May said \"the prime minister made clear that we support the deal.\" "
+        "\"What happens now is that it needs to be properly enforced,\" the spokeswoman said. "
+        "May's spokeswoman said the two leaders would also talk about security. "
+        "\"We remain committed to a two-state solution,\" May said."
+    ])
+    speakers = [q.speaker for q in quotes]
+    assert speakers[:3] == ["spokeswoman"] * 3
+    assert speakers[-1] == "Theresa May"
+
+
+def test_the_diplomat_is_the_envoy_just_quoted():
+    quotes = extract_quotes([
+        "Turkey bears responsibility for the opposition's refusal to take part in the talks, Syria's envoy "
+        "to the UN Bashar Jaafari said on Tuesday. \"We should ask Turkey why the opposition has not "
+        "come,\" Jaafari stressed. The diplomat said the government's delegation expects the meeting to "
+        "be fruitful."
+    ])
+    assert quotes[-1].speaker == "Bashar Jaafari"
+
+
+def test_he_is_the_professor_named_li_not_a_woman_of_that_first_name():
+    quotes = extract_quotes([
+        "Philippine President Rodrigo Duterte said he would not raise the ruling with Beijing. "
+        "Li Haidong, a professor of US studies at China Foreign Affairs University, said the new "
+        "administration's attitude toward the sea is similar to its predecessor's. \"Trump might try to "
+        "get rough,\" he said."
+    ])
+    assert quotes[-1].speaker == "Li Haidong"
+
+
+def test_a_sea_is_not_he():
+    quotes = extract_quotes([
+        "Li Haidong, a professor at China Foreign Affairs University, said the dispute would go on. "
+        "The South China Sea will continue to be an increasingly disputed area, he said."
+    ])
+    assert quotes[-1].speaker == "Li Haidong"
+
+
+def test_a_country_that_continues_to_host_refugees_says_nothing():
+    quotes = extract_quotes([
+        "\"It's not about the number, it's about the people,\" said UNHCR spokesman Babar Baloch. "
+        "\"We're trying to look for understanding, solidarity and humanity.\" Turkey continues to host "
+        "the highest number of Syrians displaced by the conflict."
+    ])
+    assert [q.speaker for q in quotes] == ["Babar Baloch", "Babar Baloch"]
