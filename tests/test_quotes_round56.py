@@ -77,3 +77,22 @@ def test_a_country_that_continues_to_host_refugees_says_nothing():
         "the highest number of Syrians displaced by the conflict."
     ])
     assert [q.speaker for q in quotes] == ["Babar Baloch", "Babar Baloch"]
+
+
+def test_an_agency_that_tells_what_a_leader_declared_passes_it_on():
+    quotes = extract_quotes([
+        "Leader Kim Jong Un declared the test \"a new birth\" for the North's rocket industry, state news "
+        "agency KCNA said."
+    ])
+    assert [(q.speaker, q.via) for q in quotes] == [("Kim Jong Un", "KCNA")]
+
+
+def test_a_lede_whose_speaker_comes_last_with_his_party_office():
+    quotes = extract_quotes([
+        "Ankara is set to raise an issue of lifting visa restrictions at a scheduled meeting of the "
+        "Cooperation Council, Mehmet Mehdi Eker, deputy chairman of the Turkish ruling party Justice and "
+        "Development (AKP), told in an exclusive interview with TASS. \"To implement in practice our "
+        "cooperation, we need the companies to communicate,\" Eker said."
+    ])
+    assert [(q.speaker, q.via) for q in quotes] == [("Mehmet Mehdi Eker", "TASS")] * 2
+    assert quotes[0].text.startswith("Ankara is set to raise")

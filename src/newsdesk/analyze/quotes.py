@@ -1394,6 +1394,11 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
     for t in tokens:  # "The newspaper said Palin ... offered an apology “if the incident ...”"
         if t.lemma_ in REPORTED_VERBS and t.pos_ == "VERB" and (verb is None or t.i != verb.i) and t.lemma_ != "report":
             outlet = _outlet_subject(a, t)
+            if not outlet and verb is not None and verb.head == t and verb.dep_ == "ccomp" and t.i > verb.i:
+                # "Kim Jong Un declared the test “a new birth” ..., state news agency KCNA said": the
+                # agency that tells what he declared passes it on
+                subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+                outlet = a.relay_name(subj) if subj is not None else None
             if outlet and (speaker is None or fold(outlet) != fold(speaker)):
                 return outlet
     if verb is not None and verb.lemma_ == "tell":
@@ -2871,6 +2876,9 @@ def _carry_relays(a: _Article, quotes: list[Quote]) -> None:
         if not q.speaker:
             continue
         who = fold(q.speaker)
+        if who not in state and q.speaker_kind == "person":
+            # "Mehmet Mehdi Eker ... told TASS" and then "Mehdi Eker said" (his full name is given him later)
+            who = next((k for k in state if k.endswith(" " + who) or who.endswith(" " + k)), who)
         frame = (q.context or "").replace(q.text, " ")
         if q.via:
             if _CONVERSATION.search(frame) and not re.search(
@@ -3334,7 +3342,8 @@ def _trailing_attribution_split(doc, sent) -> tuple[int, int, int] | None:
     name_start = None
     for c in reversed(commas):
         part = [t for t in before if t.i > c]
-        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in part) or len(part) > 25:
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and t.dep_ != "amod" for t in part) or len(part) > 25:
+            # (a verb, but not "the Turkish ruling party": a participle before a noun describes it)
             break
         name_start = c + 1
     if name_start is None:
@@ -3372,6 +3381,12 @@ def _trailing_attributions(a: _Article, found: list[Quote]) -> list[Quote]:
         # "Russian Ambassador Alexander Kinshchak said", "..., Andrei Kirilenko, the president of the
         # Russian Basketball Federation, told TASS": the name next to the verb, else the one before it
         parts = [(last_start, vi)] + ([(cuts[-2], last_start - 1)] if len(cuts) > 1 else [])
+        # "..., Mehmet Mehdi Eker, deputy chairman of the ... party (AKP), told ...": the part next to
+        # the verb is a lower-case description, so the name is the part before it
+        described = len(parts) > 1 and doc[last_start].is_lower and bool(
+            _ROLE_WORDS.search(doc[last_start:vi].text))
+        if described:
+            parts.reverse()
         for lo_, hi_ in parts:
             names = [t for t in doc[lo_:hi_] if t.ent_type_ == "PERSON"] or [
                 t for t in doc[lo_:hi_] if t.pos_ == "PROPN"]
@@ -3393,7 +3408,7 @@ def _trailing_attributions(a: _Article, found: list[Quote]) -> list[Quote]:
             titled = any(t.lower_ in _PERSON_TITLES or _ROLE_WORDS.search(t.lower_) for t in doc[lo_:k])
             if len(run.split()) >= 2 and all(w[:1].isupper() for w in run.split()) and not (
                     set(fold(run).split()) & _ORG_WORDS) and (
-                    titled or is_first_name(run.split()[0])):
+                    titled or is_first_name(run.split()[0]) or described and hi_ != vi):
                 r = (run, "person", None, run)  # "Russian Ambassador to Norway Teimuraz Ramishvili", untagged
                 break
             if r is None and hi_ == vi:
