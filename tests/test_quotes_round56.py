@@ -96,3 +96,30 @@ def test_a_lede_whose_speaker_comes_last_with_his_party_office():
     ])
     assert [(q.speaker, q.via) for q in quotes] == [("Mehmet Mehdi Eker", "TASS")] * 2
     assert quotes[0].text.startswith("Ankara is set to raise")
+
+
+def test_what_he_vowed_during_his_campaign_is_his_not_the_campaigns():
+    quotes = extract_quotes([
+        "Mr Trump has called climate change a hoax and vowed during his campaign to \"cancel\" the Paris "
+        "agreement within 100 days, saying it would be too costly for the US economy."
+    ])
+    assert [q.speaker for q in quotes] == ["Trump", "Trump"]
+
+
+def test_a_family_name_written_first_names_the_spokeswoman_later():
+    quotes = extract_quotes([
+        "Foreign Ministry spokeswoman Hua Chunying said China would protect its territory. On Jan 11, "
+        "Rex Tillerson said China should be denied access to the islands. Hua, when asked whether China "
+        "worried about further steps, said that China is not the only country concerned about that."
+    ])
+    assert quotes[-1].speaker == "Hua Chunying"
+
+
+def test_a_source_an_outlet_cites_is_the_speaker_and_the_outlet_the_relay():
+    quotes = extract_quotes([
+        "The government is \"continuously ready\" for such an exchange with rebel groups, a news flash on "
+        "the state-run Al Ikhbariya TV station said, citing an official source."
+    ])
+    assert [q.speaker for q in quotes] == ["official source"]
+    assert quotes[0].via.startswith("Al Ikhbariya")
+

@@ -1047,6 +1047,12 @@ class ArticleEntities:
             if ef == f or _surname_words(ef)[-1:] == f.split()[-1:] and len(f.split()) == 1:
                 return e
         words = f.split()
+        if len(words) == 1:
+            # "Hua" for Hua Chunying: a name written family name first is called by its first word
+            # (as _resolve_person reads a tagged mention; this is for a name the tagger missed)
+            first = [e for e in self.persons() if fold(e.name).split()[0] == f and _surname_first(e.name.split())]
+            if len(first) == 1:
+                return first[0]
         if 2 <= len(words) <= 3:
             # a surname of several words ("Del Rio", "de Blasio", "Yu Hoi-kwan") ends the one fuller name
             fuller = [e for e in self.persons() if len(_surname_words(fold(e.name))) > len(words)
@@ -1169,6 +1175,7 @@ _EAST_ASIAN_SURNAMES = set("""
 li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song
 tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen
 yao lu fu zhong cui tan lai jia xia fan fang shi qin kong bai mao hou qiu meng qian yan teng geng gu
+hua bao qi mo kang wen hao xiong lei long wan duan ni shao wang zou jin hong qiao lv chang mei
 kim lee park choi jung jeong kang cho yoon jang lim shin ahn oh hwang nguyen tran le pham hoang phan vu
 vo dang bui ngo duong ly
 """.split())
