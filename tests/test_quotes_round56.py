@@ -123,3 +123,21 @@ def test_a_source_an_outlet_cites_is_the_speaker_and_the_outlet_the_relay():
     assert [q.speaker for q in quotes] == ["official source"]
     assert quotes[0].via.startswith("Al Ikhbariya")
 
+
+
+def test_a_double_mark_for_an_apostrophe_does_not_end_the_quote():
+    quotes = extract_quotes([
+        "\"I don\"t see any particular need in subjecting them to such risks,\" Ambassador Alexander "
+        "Kinshchak said."
+    ])
+    assert [q.text for q in quotes] == ["I don\"t see any particular need in subjecting them to such risks"]
+    assert quotes[0].speaker == "Alexander Kinshchak"
+
+
+def test_a_lede_naming_a_forum_in_marks_is_still_the_ministers_statement():
+    quotes = extract_quotes([
+        "Moscow expects high-ranking foreign representatives to take part in the Forum dubbed \"The Arctic "
+        "- a Territory of Dialogue\", scheduled to be held on March 29-30 in Arkhangelsk, Russian First "
+        "Deputy Foreign Minister Vladimir Titov told TASS on Monday."
+    ])
+    assert [(q.speaker, q.via, q.kind) for q in quotes] == [("Vladimir Titov", "TASS", "reported")]

@@ -209,6 +209,8 @@ def _can_open(text: str, i: int) -> bool:
 def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == '"' and _is_word(prev) and _MISENCODED_APOSTROPHE.match(text, i + 1):
+        return False  # 'I don"t see ...': an apostrophe a bad encoding turned into a double mark
     if text[i] in "'’":
         if prev == " " and text[i] == "'" and not _is_word(nxt) and i >= 2 and not text[i - 2].isspace():
             # tokenised text closes with a space before the mark ("their 'patience and assistance ' during");
@@ -228,6 +230,8 @@ def _can_close(text: str, i: int) -> bool:
         return True  # tokenised text: 'an anchor again, "Jonathan Wright ... said' (no mark follows in the line)
     return not prev.isspace() or text[i] in "»›」』"
 
+
+_MISENCODED_APOSTROPHE = re.compile(r"(?:t|s|ll|re|ve|d|m)\b")
 
 # a tokenised closing ’ ("‘ Tonight was a peaceful vigil , ’ he wrote"), not a tokenised apostrophe ("don ’ t")
 _TOKENISED_CLOSE = re.compile(r"\s’(?!\s?(?:m|t|s|ll|re|ve|d)\b)")
@@ -3364,14 +3368,15 @@ def _reported(a: _Article) -> list[Quote]:
 _TRAILING_VERB = re.compile(r"\s*,?\s+(?:(?:has|have|had)\s+)?(?:said|says|told|tells|added|stressed|noted|stated)\b[^,;:]{0,80}[.]$")
 
 
-def _trailing_attribution_split(doc, sent) -> tuple[int, int, int] | None:
+def _trailing_attribution_split(a: _Article, sent) -> tuple[int, int, int] | None:
     """(clause end, start of the name's last part, verb) token indexes of "CLAUSE, the CEO of X, Oleg
     Siyenko, has told TASS." when the tagger lost the verb's subject; the name part holds no verb and
     its part next to the verb a proper noun."""
     text = sent.text.strip()
     m = _TRAILING_VERB.search(text)
-    if m is None or any(_is_mark(t) for t in sent):
-        return None
+    if m is None or any(_is_mark(t) for t in sent) and not _only_titles_marked(a, sent.start, sent.end):
+        return None  # (a title in marks is no quote: 'a forum dubbed "The Arctic - a Territory of Dialogue"')
+    doc = a.doc
     at = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + m.start()
     verb = next((t for t in sent if t.idx >= at and t.lower_ in ("said", "says", "told", "tells", "added", "stressed",
                                                                   "noted", "stated")), None)
@@ -3413,7 +3418,7 @@ def _trailing_attributions(a: _Article, found: list[Quote]) -> list[Quote]:
     for sent in doc.sents:
         if a.inside[sent.start] or any(q.start < sent.end_char and sent.start_char < q.end for q in found):
             continue
-        split = _trailing_attribution_split(doc, sent)
+        split = _trailing_attribution_split(a, sent)
         if split is None:
             continue
         clause_end, last_start, vi = split
@@ -3768,8 +3773,9 @@ def _only_titles_marked(a: _Article, lo: int, hi: int) -> bool:
     (a few capitalised words), not words anyone said."""
     start, end = a.doc[lo].idx, a.doc[hi - 1].idx + len(a.doc[hi - 1].text)
     inside = [sp for sp in a.spans if sp.start < end and sp.end > start]
-    return bool(inside) and all(start <= sp.start - 1 and sp.end < end and _TITLE.fullmatch(a.text[sp.start:sp.end].strip())
-                                for sp in inside)
+    return bool(inside) and all(start <= sp.start - 1 and sp.end < end and (
+        _TITLE.fullmatch(a.text[sp.start:sp.end].strip()) or _title_like(a.text[sp.start:sp.end].replace(" - ", " ")))
+        for sp in inside)
 
 
 def _clause_parts(a: _Article, v, lo: int, hi: int) -> list[tuple[int, int]]:
