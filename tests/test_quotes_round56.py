@@ -141,3 +141,19 @@ def test_a_lede_naming_a_forum_in_marks_is_still_the_ministers_statement():
         "Deputy Foreign Minister Vladimir Titov told TASS on Monday."
     ])
     assert [(q.speaker, q.via, q.kind) for q in quotes] == [("Vladimir Titov", "TASS", "reported")]
+
+
+def test_the_first_minister_is_not_the_prime_minister_named_before_her():
+    quotes = extract_quotes([
+        "The prime minister has met Scotland's first minister in a Glasgow hotel as she prepares to trigger "
+        "Article 50. Theresa May and Nicola Sturgeon held talks for about an hour during the prime "
+        "minister's trip to Scotland. Ms Sturgeon said the talks were cordial but she was \"frustrated by a "
+        "process that appears not to be listening\". The prime minister had earlier repeated her opposition "
+        "to an independence referendum during the Brexit process. The Scottish Parliament is expected to back "
+        "Ms Sturgeon's call for a referendum on Tuesday. The first minister says a fresh vote is needed ahead "
+        "of Brexit to allow the people of Scotland to choose which path to follow. Mrs May has repeatedly "
+        "said that \"now is not the time\" for an independence referendum."
+    ])
+    by_text = {q.text[:20]: q.speaker for q in quotes}
+    assert by_text["a fresh vote is need"] == "Nicola Sturgeon"
+    assert by_text["now is not the time"] == "Theresa May"

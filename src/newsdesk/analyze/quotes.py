@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _HONORIFICS, _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
+from .entities import _HONORIFICS, _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, _SHARING_SITES, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -588,6 +588,8 @@ class _Article:
             words = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i)
                      and t.pos_ == "PROPN"]
             name = clean_name(_join(self.doc, words[0].i, tok.i + 1)) if words else tok.text
+            if len(name.split()) > 1 and all(fold(w) in _SHARING_SITES for w in name.split()):
+                return None  # "Send Facebook Twitter Google+ Whatsapp Tumblr": a sharing bar left in the text
             number = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if tok.lower_ == "no." and number is not None and number.like_num and number.head.i == tok.i:
                 name = f"{clean_name(_join(self.doc, words[0].i, tok.i))} No. {number.text}".strip()  # "Juror No. 8"
@@ -956,8 +958,10 @@ class _Article:
                             window = window[m.end():]
                             break
                     before = re.findall(r"[A-Za-z]+\.?", window)[-3:]
-                    cut = [k for k, w in enumerate(before) if w in ("for", "to") and _speaks_for(" ".join(before[:k + 1]))]
-                    before = before[cut[-1] + 1:] if cut else before  # "a spokeswoman for May" is not May
+                    cut = [k for k, w in enumerate(before) if w in ("for", "to") and _speaks_for(" ".join(before[:k + 1]))
+                           or w.lower() in ("in", "at", "on", "from", "with", "by", "near", "a", "an", "the")]
+                    # ("a spokeswoman for May" is not May, nor "Scotland's first minister in a Glasgow hotel" Glasgow)
+                    before = before[cut[-1] + 1:] if cut else before
                     before += [w for w in re.findall(r"[A-Za-z]+\.?", self.text[s:e]) if fold(w) not in own]
                     for w in before:
                         low = w.lower().rstrip(".")
@@ -2826,8 +2830,15 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if any(a.ents.find_person(o.strip()) is person for pair in owners for o in pair if o.strip()):
             continue  # "a spokeswoman for May", "May's spokeswoman" speaks for her, and is not her
         para_start = a.paras[a.para_of(q.start)][0]
-        if min(m[0] for m in person.mentions) < para_start or (gender and person.gender and gender != person.gender):
+        first_at = min(m[0] for m in person.mentions)
+        if first_at < para_start or (gender and person.gender and gender != person.gender):
             continue
+        rivals = [p for p in a.ents.persons() if p is not person and any(first_at < m[0] < q.start for m in p.mentions)]
+        if first_at < q.start - 300 and rivals and not (head[0] in a._titles().get(id(person), ()) or (
+                person.role and _same_role_word(head[0], _role_heads(person.role)))):
+            continue  # (named long before, with someone else named since, in a page whose paragraphs ran
+            # together, the person must have been given that title: "The first minister says" is not
+            # Theresa May, named before with Nicola Sturgeon)
         if person.role and fold(person.role) != fold(q.speaker) and \
                 not _same_role_word(head[0], _role_heads(person.role)) and not (
                 head[0] == "official" and {w for w in q.speaker.split() if w[:1].isupper()} & set(person.role.split())):
