@@ -157,3 +157,12 @@ def test_the_first_minister_is_not_the_prime_minister_named_before_her():
     by_text = {q.text[:20]: q.speaker for q in quotes}
     assert by_text["a fresh vote is need"] == "Nicola Sturgeon"
     assert by_text["now is not the time"] == "Theresa May"
+
+
+def test_a_ministry_the_article_names_with_its_country_keeps_the_country():
+    quotes = extract_quotes([
+        "Russia's Finance Ministry believes the High Court of London has obliged Kiev to repay the debt, the "
+        "ministry's press office said on Wednesday. \"The court pronounced its final verdict obliging "
+        "Ukraine to repay the debt,\" the Finance Ministry said."
+    ])
+    assert quotes[-1].speaker == "Russia's Finance Ministry"

@@ -2245,6 +2245,16 @@ def _countries_kept(a: _Article, quotes: list[Quote]) -> None:
                 r"\b(?:ministry|cabinet office|foreign office|department of|home office)\b", fold(q.speaker)):
             # (a government's office, which every country has; not "Australia's Commonwealth Bank")
             q.speaker = f"{m.group(1)}'s {q.speaker}"
+    # "Russia's Defense Ministry released a statement ... the statement said": an office the article
+    # names with one country's possessive anywhere is that country's, wherever it speaks unnamed
+    for q in quotes:
+        if q.speaker_kind != "org" or not q.speaker or "'s " in q.speaker or not re.search(
+                r"\b(?:ministry|cabinet office|foreign office|department of|home office)\b", fold(q.speaker)):
+            continue
+        owners = {m.group(1) for m in re.finditer(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+" + re.escape(q.speaker)
+                                                 + r"\b", a.text) if fold(m.group(1)) in places}
+        if len(owners) == 1:
+            q.speaker = f"{owners.pop()}'s {q.speaker}"
 
 
 def _surnames_to_full_names(a: _Article, quotes: list[Quote]) -> None:
