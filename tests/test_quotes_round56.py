@@ -166,3 +166,11 @@ def test_a_ministry_the_article_names_with_its_country_keeps_the_country():
         "Ukraine to repay the debt,\" the Finance Ministry said."
     ])
     assert quotes[-1].speaker == "Russia's Finance Ministry"
+
+
+def test_an_outlet_is_its_name_without_who_owns_it():
+    quotes = extract_quotes([
+        "Mohammad Sabra told the Saudi-owned Al Hadath news channel that the delegation brought together "
+        "various groups."
+    ])
+    assert [(q.speaker, q.via) for q in quotes] == [("Mohammad Sabra", "Al Hadath")]

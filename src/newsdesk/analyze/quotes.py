@@ -2526,7 +2526,9 @@ def _bare_outlet(outlet: str) -> str | None:
     last = bare.split()[-1] if bare.split() else ""
     bare = bare if bare != outlet and (last[:1].isupper() or any(c.isdigit() for c in last)) else outlet
     # "Norway's state-run NRK TV": the broadcaster is NRK TV ("BFM TV" is a name, and so kept)
-    bare = re.sub(r"^(?:[A-Z][\w.-]*['’]s\s+)?(?:state-run|state-owned|government-run|public|private)\s+(?=[A-Z])", "", bare)
+    bare = re.sub(r"^(?:[A-Z][\w.-]*['’]s\s+)?(?:state-run|state-owned|government-run|public|private"
+                  r"|[A-Z][\w.]*-(?:owned|run|funded|backed|based|controlled))\s+(?=[A-Z])", "", bare)
+    # ("the Saudi-owned Al Hadath news channel": Al Hadath)
     # "told a public TV channel": a medium with no name names no outlet
     return None if fold(bare) in ("tv", "radio", "television", "tv channel", "channel", "news") else bare
 
