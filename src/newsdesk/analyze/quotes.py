@@ -508,6 +508,13 @@ class _Article:
     def relay_name(self, tok, loose: bool = False) -> str | None:
         """The outlet a relay phrase's noun names, if it names one: an outlet, a reporter of one,
         a media description ("state media") or an outlet named before ("the website")."""
+        before = [c for c in tok.children if c.i < tok.i]
+        if tok.pos_ == "NOUN" and tok.lemma_ in _OUTLET_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in before) and any(
+                c.ent_type_ == "NORP" for c in before) and all(
+                c.dep_ == "det" or c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in before) and not (
+                tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN"):
+            return self.outlet_before(tok.idx)  # "told the British broadcaster": ITV, named before
         outlet = _outlet_phrase(self, tok, loose=loose)
         if outlet:
             return outlet
@@ -2199,6 +2206,13 @@ def attribute(a: _Article) -> list[Quote]:
     for q in quotes:
         if q.via:
             q.via = _bare_outlet(_without_person_tail(a, q.via))
+        if q.via and q.via.split()[-1][:1].isupper():
+            # "French radio Europe 1", "RTL 4": a short number after an outlet's name is part of it
+            m = re.search(re.escape(q.via) + r" (\d{1,2})(?=[,;:)]|\.(?!\d)|\s+(?:on|in|at|that|radio|tv|TV|television|channel"
+                          r"|news|about|this|last|earlier|later|during|he|she|they|it)\b)", a.text)
+            # (not "told the Guardian 41 bodies had been brought in")
+            if m:
+                q.via = f"{q.via} {m.group(1)}"
         if q.speaker and q.speaker_kind in ("person", "org"):
             _place_in_name(a, q)
         if q.speaker and q.speaker_kind == "person":
@@ -2519,6 +2533,14 @@ _MEDIUM_TAIL = re.compile(r"(?<=[\w.])\s+(?:(?:tv|television|radio|news)\s+)?(?:
                           r"|newspaper|daily|weekly|magazine|website|broadcaster|agency)$")
 
 
+# what an outlet is, written before its name in lower case: "Dutch broadcaster RTL", "French radio Europe 1",
+# "German public broadcaster SWR", "Iran's semi-official MEHR" (not "Radio Free Europe", a name)
+_DESCRIBED_OUTLET = re.compile(
+    r"^(?:[A-Z][\w.-]*['’]s\s+|[A-Z][a-z]+\s+)?(?:(?:state-run|state-owned|government-run|public|private|official"
+    r"|semi-official|independent)\s+)*(?:broadcaster|radio|television|tv|newspaper|daily|magazine|news agency"
+    r"|agency|website|channel)\s+(?=[A-Z0-9])")
+
+
 def _bare_outlet(outlet: str) -> str | None:
     """"Rossiya-24 television channel", "Europe 1 radio": the outlet is its name (a capitalised tail,
     as in "Korean Central News Agency", is part of the name and stays)."""
@@ -2526,9 +2548,10 @@ def _bare_outlet(outlet: str) -> str | None:
     last = bare.split()[-1] if bare.split() else ""
     bare = bare if bare != outlet and (last[:1].isupper() or any(c.isdigit() for c in last)) else outlet
     # "Norway's state-run NRK TV": the broadcaster is NRK TV ("BFM TV" is a name, and so kept)
-    bare = re.sub(r"^(?:[A-Z][\w.-]*['’]s\s+)?(?:state-run|state-owned|government-run|public|private"
+    bare = re.sub(r"^(?:[A-Z][\w.-]*['’]s\s+)?(?:state-run|state-owned|government-run|public|private|semi-official|official"
                   r"|[A-Z][\w.]*-(?:owned|run|funded|backed|based|controlled))\s+(?=[A-Z])", "", bare)
     # ("the Saudi-owned Al Hadath news channel": Al Hadath)
+    bare = _DESCRIBED_OUTLET.sub("", bare)  # "Dutch broadcaster RTL", "Iran's semi-official MEHR": RTL, MEHR
     # "told a public TV channel": a medium with no name names no outlet
     return None if fold(bare) in ("tv", "radio", "television", "tv channel", "channel", "news") else bare
 
