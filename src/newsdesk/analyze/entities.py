@@ -1174,8 +1174,8 @@ def guess_genders(ents: ArticleEntities) -> None:
 _EAST_ASIAN_SURNAMES = set("""
 li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song
 tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen
-yao lu fu zhong cui tan lai jia xia fan fang shi qin kong bai mao hou qiu meng qian yan teng geng gu
-hua bao qi mo kang wen hao xiong lei long wan duan ni shao wang zou jin hong qiao lv chang mei
+yao fu zhong cui tan lai jia xia fan fang shi qin kong bai mao hou qiu meng qian yan teng geng gu
+hua bao qi mo wen hao xiong lei long wan duan ni shao zou jin hong qiao lv chang mei
 kim lee park choi jung jeong kang cho yoon jang lim shin ahn oh hwang nguyen tran le pham hoang phan vu
 vo dang bui ngo duong ly
 """.split())

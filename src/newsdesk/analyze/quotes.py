@@ -2859,7 +2859,7 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if person is None or not person.mentions:
             continue
         said_by = f"{q.speaker} / {q.mention or ''}"
-        owners = re.findall(r"(?i)\b(?:spokes\w+|lawyer|attorney|aide|adviser|advisor|representative|counsel|agent|"
+        owners = re.findall(r"\b(?i:spokes\w+|lawyer|attorney|aide|adviser|advisor|representative|counsel|agent|"
                             r"publicist)s?\s+(?:for|to)\s+((?:[A-Z][\w.-]*\s*)+)|((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\b",
                             said_by)
         if any(a.ents.find_person(o.strip()) is person for pair in owners for o in pair if o.strip()):
