@@ -1095,7 +1095,6 @@ class _Article:
         places = {c for c, *_ in self.subjects if c < pos and self._place_at(c, starts)}
         if want and tok.lower_ in ("he", "she"):  # (not "his daughter": the mayor's daughter is Park's)
             cands += [(c, n, k, None) for c, n, k in self.described if c < pos]
-        starts = [t.idx for t in self.doc]
 
         def main_first(x):
             # within a sentence, its main subject before a subject inside what it reports
