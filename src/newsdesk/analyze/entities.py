@@ -291,6 +291,10 @@ def person_span(ent):
         if t.i == ent.start and t.is_sent_start and low.endswith("ing") and len(low) > 5:
             cut = t.i + 1  # "Hosting Cook at Dreamforce ...": a sentence's participle, not a first name
             continue
+        if t.i == ent.start and ent.end - t.i >= 3 and t.i > 0 and t.doc[t.i - 1].lower_ in ("in", "to", "at", "of", "from") \
+                and any(e.label_ in ("GPE", "LOC") and e.text == t.text for e in t.doc.ents):
+            cut = t.i + 1  # "Russian ambassador in Cyprus Stanislav Osadchiy": the place is where, not who
+            continue
         if t.i == ent.start and ent.end - t.i >= 3 and low.endswith("ologist"):
             cut = t.i + 1  # "Immunologist Kristian Andersen": a science's practitioner, before the name
             continue
