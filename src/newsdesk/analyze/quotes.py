@@ -1921,6 +1921,9 @@ def _name_at_end(a: _Article, start: int, end: int):
         low = re.sub(r"['’]s$", "", w.lower().rstrip("."))
         if low in _PERSON_TITLES or low in _ORG_WORDS or w.endswith(("'s", "’s")):
             cut = k + 1
+    if cut == 0 and len(run) >= 3 and run_span is not None and len(run_span) and run_span[0].ent_type_ == "NORP" \
+            and run_span[0].pos_ == "ADJ":
+        cut = 1  # "Ambassador to Russian Banzragchin Delgermaa": a nationality before the name is not in it
     if last_type == "ORG" and cut == 0:
         return None  # an organisation, unless a name follows its words ("Amnesty International Man-kei Tam")
     name_words = run[cut:]
