@@ -1876,8 +1876,9 @@ def _subject_chars(a: _Article, verb, subj) -> tuple[int, int]:
     return start, verb.idx
 
 
-_SPEAKS_FOR = re.compile(r"(?i)\b(?:spokes(?:man|woman|person)|lawyer|attorney|aide|adviser|advisor|representative|"
-                         r"counsel|agent|publicist)s?\s+(?:for|of|to)\b[^,]*$")
+# the roles of people who speak for someone else: "a spokesman for", "her lawyer"
+_FOR_SOMEONE = r"(?i:spokes(?:man|woman|person)|lawyer|attorney|aide|adviser|advisor|representative|counsel|agent|publicist)s?"
+_SPEAKS_FOR = re.compile(r"\b" + _FOR_SOMEONE + r"\s+(?i:for|of|to)\b[^,]*$")
 
 
 def _speaks_for(words: str) -> bool:
@@ -2861,9 +2862,8 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if person is None or not person.mentions:
             continue
         said_by = f"{q.speaker} / {q.mention or ''}"
-        owners = re.findall(r"\b(?i:spokes\w+|lawyer|attorney|aide|adviser|advisor|representative|counsel|agent|"
-                            r"publicist)s?\s+(?:for|to)\s+((?:[A-Z][\w.-]*\s*)+)|((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\b",
-                            said_by)
+        owners = re.findall(r"\b" + _FOR_SOMEONE + r"\s+(?:for|to)\s+((?:[A-Z][\w.-]*\s*)+)"
+                            r"|((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\b", said_by)
         if any(a.ents.find_person(o.strip()) is person for pair in owners for o in pair if o.strip()):
             continue  # "a spokeswoman for May", "May's spokeswoman" speaks for her, and is not her
         para_start = a.paras[a.para_of(q.start)][0]
