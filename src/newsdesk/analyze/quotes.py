@@ -1129,7 +1129,7 @@ class _Article:
             if _is_plural(name, kind) != plural or want and kind == "org":
                 continue  # an organisation is not "he" or "she"
             person = self.ents.find_person(name) if kind == "person" else None
-            if want and char in places and person is None and not is_first_name(name.split()[0]):
+            if want and char in places and person is None and not is_first_name((name.split() or [""])[0]):
                 continue  # nor is a place ("Faroe Island will hold a referendum ... he told AFP")
             gender = person.gender if person is not None else noun_gender(name) if kind == "other" else None
             if want and gender and gender != want:
@@ -2209,7 +2209,7 @@ def attribute(a: _Article) -> list[Quote]:
     for q in quotes:
         if q.via:
             q.via = _bare_outlet(_without_person_tail(a, q.via))
-        if q.via and q.via.split()[-1][:1].isupper():
+        if q.via and q.via.split() and q.via.split()[-1][:1].isupper():
             # "French radio Europe 1", "RTL 4": a short number after an outlet's name is part of it
             m = re.search(re.escape(q.via) + r" (\d{1,2})(?=[,;:)]|\.(?!\d)|\s+(?:on|in|at|that|radio|tv|TV|television|channel"
                           r"|news|about|this|last|earlier|later|during|he|she|they|it)\b)", a.text)
