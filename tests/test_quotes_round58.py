@@ -1,6 +1,8 @@
 """Who said it, in the shapes the fifty-eighth round of work was about (read on heldout57, news of
 2016-17 from eight outlets): neither the place an envoy serves in nor a nationality written before
-the name is part of the envoy's name.
+the name is part of the envoy's name; a byline run into the text is not part of the next speaker's
+name; "St" in a police department's name is no title; and an anonymous official is not the person
+named after a later official's quote.
 
 Each passage is written the way news copy is written; each assertion is what a reader would
 answer to "who said this?".
@@ -26,3 +28,34 @@ def test_a_nationality_written_before_a_name_is_not_part_of_it():
         "2017, Mongolian Ambassador to Russian Banzragchin Delgermaa told TASS on Monday."
     ])
     assert [(q.speaker, q.via) for q in quotes] == [("Banzragchin Delgermaa", "TASS")]
+
+
+def test_a_byline_run_into_the_text_is_not_the_speakers_name():
+    quotes = extract_quotes([
+        "The album was found in Hitler's bunker, said auctioneer Tim Harper. Author: Cristina Burack "
+        "Harper said the photos show Hitler more \"natural, relaxed\" than his official portraits. "
+        "\"The Russian soldier pried open her drawer and got the album from there,\" said Harper."
+    ])
+    assert [q.speaker for q in quotes] == ["Tim Harper"] * len(quotes) and len(quotes) >= 2
+
+
+def test_saint_in_a_police_departments_name_is_not_a_title():
+    quotes = extract_quotes([
+        "In a statement on Facebook, the St Charles County Police Department said they were called to "
+        "reports of an unresponsive man at 12:40 local time. \"Unfortunately, the 90-year-old man could not "
+        "be revived,\" the statement continued."
+    ])
+    assert [q.speaker for q in quotes] == ["St Charles County Police Department"] * 2
+
+
+def test_an_anonymous_official_is_not_the_spokesman_named_later():
+    quotes = extract_quotes([
+        "A senior White House official insisted that Walsh was \"not being fired.\" A source familiar with "
+        "the inner workings of the White House called the move a \"tremendous loss.\" \"It was a very "
+        "collective conversation,\" the White House official said. Two senior White House officials dismissed "
+        "the notion. \"Reince is not next,\" said one senior White House official. Asked at Thursday's daily "
+        "briefing if there would be more departures, White House press secretary Sean Spicer responded: \"No.\""
+    ])
+    first = next(q for q in quotes if q.text.startswith("not being fired"))
+    assert first.speaker != "Sean Spicer"
+    assert quotes[-1].speaker == "Sean Spicer"

@@ -295,6 +295,10 @@ def person_span(ent):
                 and any(e.label_ in ("GPE", "LOC") and e.text == t.text for e in t.doc.ents):
             cut = t.i + 1  # "Russian ambassador in Cyprus Stanislav Osadchiy": the place is where, not who
             continue
+        if t.i == ent.start + 1 and ent.end - ent.start >= 3 and ent.start >= 2 and t.doc[ent.start - 1].text == ":" \
+                and t.doc[ent.start - 2].lower_ in ("author", "by") and all(x.text[:1].isupper() for x in ent):
+            cut = t.i + 1  # "Author: Cristina Burack Harper said": the byline's two words, then the text's subject
+            break
         if t.i == ent.start and ent.end - t.i >= 3 and low.endswith("ologist"):
             cut = t.i + 1  # "Immunologist Kristian Andersen": a science's practitioner, before the name
             continue

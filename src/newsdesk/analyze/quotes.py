@@ -626,6 +626,8 @@ class _Article:
                 person = self.ents.find_person(words[1])  # "Professor Varoufakis" after "Yanis Varoufakis"
                 if person is not None:
                     return person.name, "person", person.role, name
+            if len(words) > 2 and fold(words[-1]) in _ORG_WORDS:
+                return name, "org", None, name  # "the St Charles County Police Department": "St" is no title here
             bare = strip_titles(name)  # "Broadcaster Piers Morgan", "Cardinal Marc Ouellet"
             if bare != name:
                 person = self.ents.find_person(bare)
@@ -2885,7 +2887,11 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
         first = min(m[0] for m in person.mentions)
         if a.text[max(0, first - 2):first].strip() in (",", "("):
             continue  # "The mayor of London, Sadiq Khan," comes with a description of their own
-        for x in quotes:
+        j = i
+        while j > 0 and quotes[j - 1].speaker in (q.speaker, None):
+            j -= 1  # (only the description's quotes since someone else spoke: "A senior White House official
+            # insisted ...", a source, "one senior White House official" and then Sean Spicer named)
+        for x in quotes[j:]:
             if x.speaker == q.speaker and x.start < nxt.end:
                 x.speaker, x.speaker_kind = person.name, "person"
                 x.role = x.role or re.sub(r"^(?:the|a|an)\s+", "", q.mention or q.speaker, flags=re.I)
