@@ -1,8 +1,9 @@
 """Who said it, in the shapes the fifty-eighth round of work was about (read on heldout57, news of
 2016-17 from eight outlets): neither the place an envoy serves in nor a nationality written before
 the name is part of the envoy's name; a byline run into the text is not part of the next speaker's
-name; "St" in a police department's name is no title; and an anonymous official is not the person
-named after a later official's quote.
+name; "St" in a police department's name is no title; an anonymous official is not the person
+named after a later official's quote; what someone said does not name who says the next thing; an
+Arab name shortened to its given name is that person; and a linked headline quotes no one here.
 
 Each passage is written the way news copy is written; each assertion is what a reader would
 answer to "who said this?".
@@ -59,3 +60,32 @@ def test_an_anonymous_official_is_not_the_spokesman_named_later():
     first = next(q for q in quotes if q.text.startswith("not being fired"))
     assert first.speaker != "Sean Spicer"
     assert quotes[-1].speaker == "Sean Spicer"
+
+
+def test_the_subject_of_a_reported_statement_is_not_the_next_speaker():
+    quotes = extract_quotes([
+        "Compared to other credit institutions, RCB Bank is highly liquid, the diplomat said. Russia's "
+        "Promsvyazbank also has an office in Limassol, he added. Relations between Russia and Cyprus maintain "
+        "positive dynamics, the ambassador said."
+    ])
+    assert "Promsvyazbank" not in [q.speaker for q in quotes]
+
+
+def test_an_arab_name_shortened_to_the_given_name_is_that_person():
+    quotes = extract_quotes([
+        "The draft stops short of the inquiry sought by UN High Commissioner for Human Rights Zeid Ra'ad "
+        "al-Hussein. The EU has long taken the lead on Myanmar. Zeid, in a renewed appeal on Wednesday, told "
+        "the Council that the severe violations follow \"longstanding persecution\" of the Rohingya minority."
+    ])
+    assert {q.speaker for q in quotes} == {"Zeid Ra'ad al-Hussein"}
+
+
+def test_a_linked_headline_left_in_the_text_is_not_a_quote():
+    quotes = extract_quotes([
+        "The draft stops short of an inquiry. READ MORE: Amnesty says Rohingya abuse may be crimes against "
+        "humanity EU diplomats said on Tuesday that they preferred using an existing mechanism. Read more on "
+        "RB Leipzig here: RB Leipzig's rapid rise 'no fairytale' Andreas Bischof, whose blog in Leipzig pokes "
+        "fun at the new club, goes further. \"This club is like an outlet of a company,\" he says."
+    ])
+    assert not any(q.text.startswith(("Rohingya abuse", "no fairytale")) for q in quotes)
+    assert [q.speaker for q in quotes if q.text.startswith("This club")] == ["Andreas Bischof"]

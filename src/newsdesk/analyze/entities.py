@@ -344,6 +344,11 @@ def _whole_name(ent):
     if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
             doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1
+    elif start > 1 and doc[start].lower_ in ("al", "el") and all(
+            doc[k].pos_ == "PROPN" and doc[k].ent_type_ == "" and doc[k].text[:1].isupper() and
+            doc[k].text.replace("'", "").replace("’", "").isalpha() and doc[k].lower_ not in _PERSON_TITLES | _ORG_WORDS
+            for k in (start - 2, start - 1)):
+        start -= 2  # "Zeid Ra'ad | al-Hussein": an Arabic name's given names before its "al-" family name
     elif start > 0 and end - start <= 2 and doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() \
             and doc[start - 1].is_alpha and doc[start - 1].lower_ not in _PERSON_TITLES and (
                 start > 1 and doc[start - 2].lower_.rstrip(".") in _HONORIFICS or is_first_name(doc[start - 1].text)):

@@ -594,6 +594,11 @@ class _Article:
         if tok.pos_ == "PROPN" and not tok.text[:1].islower():  # "foreign ministry" tagged PROPN is a noun
             words = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i)
                      and t.pos_ == "PROPN"]
+            ids, k = {t.i for t in words} | {t.i for t in tok.subtree if t.pos_ == "PROPN"}, tok.i
+            while k - 1 in ids or k > 1 and self.doc[k - 1].text in ("-", ".", "'", "’", "'s", "’s") and k - 2 in ids:
+                k -= 1  # (the run of names that ends in the subject, not the headline run into it: "RB
+                # Leipzig's rapid rise 'no fairytale' Andreas Bischof, whose blog ..., goes further")
+            words = [t for t in words if t.i >= k]
             name = clean_name(_join(self.doc, words[0].i, tok.i + 1)) if words else tok.text
             if len(name.split()) > 1 and all(fold(w) in _SHARING_SITES for w in name.split()):
                 return None  # "Send Facebook Twitter Google+ Whatsapp Tumblr": a sharing bar left in the text
@@ -2193,6 +2198,10 @@ def attribute(a: _Article) -> list[Quote]:
         if speaker or q.mention:
             last = q
     quotes.extend(_reported(a))
+    quotes = [q for q in quotes if q.kind == "direct" or not _in_link_headline(a.text, q.start) or (
+        q.kind == "partial" and re.search(r"[.!?,]", q.text[-1:] + a.text[q.end:q.end + 2]) is not None)]
+    # (a sentence in marks after the headline is this article's: 'READ MORE: Burhan Ozbilici captures
+    # Andrey Karlov's final moments "Don't forget Aleppo. Don't forget Syria!" the gunman shouted')
     answers = _interview_answers(a) or _transcript_lines(a)
     if answers:  # an answer is one quote: nothing found inside it stands on its own
         quotes = [q for q in quotes if not any(x.start <= q.start < x.end for x in answers)] + answers
@@ -2252,6 +2261,21 @@ def attribute(a: _Article) -> list[Quote]:
     return quotes
 
 
+# A link to another article left inside the text: "READ MORE: Amnesty says Rohingya abuse may be ...",
+# "Read more on RB Leipzig here: RB Leipzig's rapid rise 'no fairytale'". The headline after it is that
+# article's, and whatever it seems to quote is not this article's quote.
+_LINK_LEAD = re.compile(r"\b(?i:read more|read also|also read)\b[^.:!?\"“”]{0,40}:\s*")
+
+
+def _in_link_headline(text: str, start: int) -> bool:
+    """Whether a quote starting at ``start`` begins within the first words of a linked headline."""
+    for m in _LINK_LEAD.finditer(text, max(0, start - 200), start + 1):
+        between = text[m.end():start]
+        if len(between.split()) <= 8 and not re.search(r"[.!?][\"”’']?\s", between):
+            return True
+    return False
+
+
 def _countries_kept(a: _Article, quotes: list[Quote]) -> None:
     """"China's Foreign Ministry" and "Russia's Foreign Ministry" in one article are two speakers: a
     government office the mention names with its country's possessive keeps the country."""
@@ -2292,6 +2316,9 @@ def _surnames_to_full_names(a: _Article, quotes: list[Quote]) -> None:
                 fold(q.speaker) in _ORG_WORDS | _BODIES | _HUMAN_WORDS | {"police"}:
             continue  # ("Police" is no surname of "Surrey Police")
         names = full.get(fold(q.speaker), set())
+        if not names:  # "Zeid" for "Zeid Ra'ad al-Hussein": an Arab name is often shortened to the given name
+            names = {p.name for p in a.ents.persons() if fold(p.name.split()[0]) == fold(q.speaker)
+                     and re.search(r"\b(?:al|el)-|\b(?:bin|ibn|bint|abu)\b", p.name, re.I)}
         if not names:
             if q.speaker not in written:
                 firsts = set()
@@ -2798,7 +2825,10 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
 
         if name is None:  # else the person last written as a subject, two paragraphs back at most
             subj = sorted((c, n) for c, n, k in a.subjects if k == "person" and c < q.start
-                          and para - a.para_of(c) <= 2 and agrees(n))
+                          and para - a.para_of(c) <= 2 and agrees(n)
+                          and not any(x.start <= c < x.end for x in quotes))
+            # (not a subject of what was quoted: "Russia's Promsvyazbank also has an office in Limassol,
+            # he added. ..., the ambassador said" is the ambassador, not the bank)
             name = subj[-1][1] if subj else None
         if name is None and fold(mention).endswith("year old"):
             # "The 56-year-old said": someone the article has just named, in whatever role
