@@ -235,10 +235,16 @@ _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "D
 _NICKNAME = re.compile(r"^([A-Z][\w.'’-]+)\s+(?:\([^()]{1,25}\)|\"[^\"]{1,25}\"|“[^”]{1,25}”|'[^']{1,25}')\s+([A-Z][\w'’-]+)$")
 
 
+_LEADING_CONJUNCTIONS = {"Though", "Although", "While", "Whilst", "When", "But", "And", "Because", "Since", "If",
+                         "Unless", "Whereas", "Meanwhile", "However"}
+
+
 def clean_name(name: str) -> str:
     """A mention as a name: no leading article, title or trailing possessive."""
-    name = " ".join(name.split()).strip(" ,;:\"'“”‘’()")
+    name = re.sub(r"^.*?[,.][\"”]-(?=[A-Z])", "", " ".join(name.split()))  # '..., skin,"-Albert Fox, a legal director'
+    name = name.strip(" ,;:\"'“”‘’()")
     name = re.sub(r"(?<=\w)([.,;:]?)-+$", r"\1", name).rstrip(",;:")  # "Al Jazeera.-": a paragraph break flattened to "-"
+    name = re.sub(r",-.*$", "", name)  # "Nasr al-Hariri,-the Syrian opposition's chief negotiator": the same
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]
     name = re.sub(r"[’']s$", "", name)
@@ -248,10 +254,15 @@ def clean_name(name: str) -> str:
     words = name.split()
     while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip(".") in _TITLES) and len(words) > 1:
         words = words[1:]
+    if len(words) > 1 and words[0] in _LEADING_CONJUNCTIONS:
+        words = words[1:]  # "Though Trump told The New York Times ...": a clause's first word, capitalised
     while len(words) > 1 and words[-1] in ("that", "who", "which", "and", "or", "said", "says"):
         words = words[:-1]  # "The Associated Press that ..." (the tagger ran on into the clause)
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
         words = words[:-1]  # "Kama Melly QC", "Jane Smith MP"
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Norbert Lammert Norbert Lammert (CDU)": a photo's caption run into the text
     return " ".join(words)
 
 
@@ -265,7 +276,8 @@ def strip_titles(name: str) -> str:
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-2]):  # "Homicide Detective Dominic Mangoni", "U.S. Attorney General William Barr"
-        if (w.lower().rstrip(".") in _PERSON_TITLES or w.isupper() and w.isalpha() and 2 <= len(w) <= 4) and \
+        if (w.lower().rstrip(".") in _PERSON_TITLES or w.isupper() and w.isalpha() and 2 <= len(w) <= 4
+                or "-" in w and all(x in _PERSON_TITLES for x in w.lower().split("-"))) and \
                 words[i + 1][:1].isupper() and all(
                 x[:1].isupper() or x.isalpha() and x.islower() and x not in ("the", "a", "an", "of")
                 for x in words[:i + 1]):  # (and "Qeshm island governor Heydar Alishbandi")
@@ -299,6 +311,14 @@ def person_span(ent):
                 and t.doc[ent.start - 2].lower_ in ("author", "by") and all(x.text[:1].isupper() for x in ent):
             cut = t.i + 1  # "Author: Cristina Burack Harper said": the byline's two words, then the text's subject
             break
+        if t.i == ent.start and ent.end - t.i >= 3 and re.search(r"(?:er|or|ist|ian|ant|ent|ee)$", low) and \
+                not is_first_name(t.text) and is_first_name(t.doc[t.i + 1].text) and \
+                (t.is_sent_start or t.i > 0 and t.doc[t.i - 1].is_lower):
+            cut = t.i + 1  # "Reveler Felix Souza said": one's part in the story, written like a title
+            continue
+        if t.i == ent.start and ent.end - t.i >= 3 and t.text == "Charge" and t.i > 0 and t.doc[t.i - 1].lower_ == "in":
+            cut = t.i + 1  # "Special Agent in Charge Daryl McCrary": the end of a title
+            continue
         if t.i == ent.start and ent.end - t.i >= 3 and low.endswith("ologist"):
             cut = t.i + 1  # "Immunologist Kristian Andersen": a science's practitioner, before the name
             continue
@@ -340,6 +360,9 @@ def _whole_name(ent):
     while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "" and \
             doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_sent_start:
         end += 1
+    while end < len(doc) and end - start < 6 and not doc[end - 1].whitespace_ and (
+            doc[end].text == "\ufffd" or doc[end].is_alpha and doc[end - 1].text.endswith("\ufffd")):
+        end += 1  # "Ulrich K��hn": a word the tagger cut where a letter was lost to bad encoding ends the name
     end = numbered_end(doc, end)
     if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
             doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
@@ -518,6 +541,10 @@ def _org_named(ent) -> bool:
     """A PERSON span that names a company by its last word ("Dick Clark Productions") or a force
     ("British Royal Navy")."""
     words = [t.lower_.rstrip(".") for t in ent if t.is_alpha or t.text.endswith(".")]
+    if words[-2:] == ["white", "house"] or words[-1:] == ["administration"]:
+        return True  # "the Trump White House", "the Trump administration": a government, not its head
+    if len(ent) == 3 and ent[1].text == "the" and ent[0].text[:1].isupper() and ent[2].tag_ in ("NNS", "NNPS"):
+        return True  # "Save the Children": a campaign's name, never a person's ("Catherine the Great" is no plural)
     return len(words) >= 2 and (words[-1] in _COMPANY_ENDINGS or words[-1] in _FORCES or words[-1] in _NATIONS)
 
 
@@ -648,7 +675,8 @@ class ArticleEntities:
             entity = self._resolve_person(name, full, ent.start_char)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if entity is not None and len(name.split()) == 1 and prev is not None and prev.is_alpha and \
-                    prev.text[:1].isupper() and prev.lower_ not in _PERSON_TITLES and (
+                    prev.text[:1].isupper() and prev.lower_ not in _PERSON_TITLES and \
+                    prev.text not in _LEADING_CONJUNCTIONS and (
                     is_first_name(prev.text) or prev.pos_ == "PROPN" and not prev.ent_type_) \
                     and fold(prev.text) not in fold(entity.name).split():
                 # "Sadiq Khan" where the tagger saw only "Khan" is not the "Usman Khan" named before
@@ -681,6 +709,18 @@ class ArticleEntities:
             name = self.vessel_name(ent.text) or clean_name(ent.text)  # "the Gibe": MV Gibe
             if len(name) < 2:
                 continue
+            words = name.split()
+            short = full.get(fold(" ".join(words[1:]))) if len(words) == 3 and words[1] in _PARTICLES and \
+                words[0][:1].isupper() and words[0].isalpha() and fold(words[0]) not in _PERSON_TITLES else None
+            if short is not None and short.name == " ".join(words[1:]) and self.by_key.get(short.key) is short \
+                    and name_key(name, "person") not in self.by_key:
+                # "Staffan de Mistura" tagged ORG where "de Mistura" is a person: the first name is his
+                del self.by_key[short.key]
+                short.name, short.key = name, name_key(name, "person")
+                self.by_key[short.key] = short
+                full[fold(name)] = short
+                self._add_mention(short, ent)
+                continue
             person = full.get(fold(name)) or (
                 self._resolve_person(name, full, ent.start_char) if len(name.split()) == 1 else None) or (
                 # "La Riva" tagged ORG where "Gloria La Riva" is a person: a surname of two words
@@ -690,6 +730,15 @@ class ArticleEntities:
                 self._add_mention(person, ent)
                 continue
             bare = strip_titles(name)
+            if bare == name and kind == "org" and len(ent) >= 3 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+                    and doc[ent.start - 2].lower_ in _PERSON_TITLES and is_first_name(ent[-2].text) and \
+                    ent[-1].is_alpha and ent[-1].text[:1].isupper():
+                bare = clean_name(ent[-2:].text)  # "US Secretary of State Rex Tillerson", "State Rex Tillerson" tagged ORG
+            if bare == name and kind == "org" and len(ent) >= 3:
+                inner = person_span(ent)  # "Reveler Felix Souza" tagged ORG: a part in the story, then a name
+                if inner is not ent and len(inner) in (2, 3) and is_first_name(inner[0].text) and \
+                        all(t.is_alpha and t.text[:1].isupper() for t in inner):
+                    bare = clean_name(inner.text)
             post_nominal = ent.text.split()[-1].rstrip(".,") in _POST_NOMINALS and len(bare.split()) in (2, 3)
             # "25-year-old Guzel": an age is a person's
             aged = re.search(r"\b\d{1,3}[- ]year[- ]old\s*$", self.text[max(0, ent.start_char - 14):ent.start_char])
@@ -697,7 +746,12 @@ class ArticleEntities:
             titled = bare != name and len(bare.split()) == 1 and name.split()[0].lower().rstrip(".") in _PERSON_TITLES \
                 and self.find_person(bare) is not None
             nicknamed = _NICKNAME.match(" ".join(ent.text.split())) is not None and is_first_name(name.split()[0])
+            titled_name = bare != name and len(bare.split()) == 2 and all(w.isalpha() and w.istitle() for w in bare.split()) \
+                and not any(fold(w) in _ORG_WORDS | _COMPANY_ENDINGS | _PERSON_TITLES for w in bare.split()) and all(
+                    all(x in _PERSON_TITLES for x in w.lower().rstrip(".").split("-")) for w in name.split()[:-2])
+            # ("Major-General Igor Konashenkov" tagged ORG: ranks before a name the census does not know)
             if kind == "org" and (bare != name and len(bare.split()) in (2, 3) and is_first_name(bare.split()[0])
+                                  or titled_name
                                   or nicknamed
                                   or _named_with_a_role(ent, name) or post_nominal or aged or titled):
                 # "Homicide Detective Dominic Mangoni" tagged ORG: a titled person; "Gáspár Maróth, the
@@ -804,6 +858,11 @@ class ArticleEntities:
         if f in full:
             return full[f]
         words = f.split()
+        if len(words) == 1 and f in _EAST_ASIAN_SURNAMES:
+            # "Wei says" for Wei Yiyin, not for "Miao Wei", whose given name that is
+            first = [e for other_f, e in full.items() if other_f.split()[0] == f and _surname_first(e.name.split())]
+            if len(first) == 1:
+                return first[0]
         key_words = name_key(name).split(":", 1)[1].split()
         found = []
         for other_f, entity in full.items():
@@ -1055,11 +1114,16 @@ class ArticleEntities:
         f = fold(clean_name(name))
         if not f:
             return None
+        words = f.split()
+        if len(words) == 1 and f in _EAST_ASIAN_SURNAMES and not any(fold(e.name) == f for e in self.persons()):
+            # "Wei says" for Wei Yiyin, not for "Miao Wei", whose given name that is
+            first = [e for e in self.persons() if fold(e.name).split()[0] == f and _surname_first(e.name.split())]
+            if len(first) == 1:
+                return first[0]
         for e in self.persons():
             ef = fold(e.name)
             if ef == f or _surname_words(ef)[-1:] == f.split()[-1:] and len(f.split()) == 1:
                 return e
-        words = f.split()
         if len(words) == 1:
             # "Hua" for Hua Chunying: a name written family name first is called by its first word
             # (as _resolve_person reads a tagged mention; this is for a name the tagger missed)

@@ -825,7 +825,7 @@ class _Article:
             if before.text != "," and _speaks_for(_join(doc, sub[0].i, span_start)):
                 continue  # "a spokesman for Immigration Minister Philip Ruddock": the spokesman speaks, for him
             if before.text == "," or (t.dep_ == "appos") or (
-                    before.pos_ in ("NOUN", "PROPN") and before.ent_type_ not in ("PERSON",)
+                    before.pos_ in ("NOUN", "PROPN") and (before.ent_type_ not in ("PERSON",) or before.text == "Charge")
                     and before.dep_ in ("compound", "nsubj", "appos", "pobj", "conj") and before.lower_ not in _PREP_LIKE):
                 role = _join(doc, sub[0].i, span_start)
                 role = re.sub(r"^(?:the|a|an)\s+", "", role.rstrip(" ,"), flags=re.I) or None
@@ -872,9 +872,22 @@ class _Article:
         """'A Defence Ministry statement', 'a police statement': the body named in front of the
         document speaks through it (not a platform: "a Facebook post" is no one's words yet)."""
         comp = [c for c in doc_tok.children if c.dep_ == "compound" and c.i < doc_tok.i and not self.inside[c.i]]
+        poss = [c for c in doc_tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and comp and c.i < comp[0].i]
+        if poss:
+            span = [t for t in self.doc[poss[0].left_edge.i:doc_tok.i] if t.dep_ != "det"]
+            if all(t.text[:1].isupper() or t.text in ("'s", "’s") for t in span) and \
+                    not any(MEDIUM_NOUNS.fullmatch(t.lower_) for t in span):
+                # "the Samaritan's Purse statement": a name with "'s" in it, not Samaritan's purse
+                name = clean_name(_join(self.doc, span[0].i, span[-1].i + 1))
+                if re.search(re.escape(name) + r"\s+(?:said|says|has|had|is|was|,)", self.text):
+                    org = self.ents.find_org(name)
+                    return (org.name if org else name), "org", None, name
         if not comp or MEDIUM_NOUNS.fullmatch(comp[0].lower_) and comp[0].left_edge.i == comp[0].i:
             return None
         lo = min(c.left_edge.i for c in comp)
+        if lo > 0 and self.doc[lo - 1].head.i == doc_tok.i and self.doc[lo - 1].dep_ == "amod" and \
+                self.doc[lo - 1].ent_type_ == "NORP":
+            lo -= 1  # "an Israeli army statement": the parser hangs the nationality on the statement
         words = [t for t in self.doc[lo:doc_tok.i] if t.dep_ != "det"]
         while len(words) > 1 and MEDIUM_NOUNS.fullmatch(words[-1].lower_):
             words.pop()  # "an AEW press release": AEW's
@@ -889,6 +902,8 @@ class _Article:
             return (org.name if org else name), "org", None, name
         if len(words) == 1 and (words[0].lemma_ in _HUMAN_WORDS or words[0].lemma_ in _BODIES):
             return name, "other", None, name  # "a police statement"
+        if len(words) == 2 and words[1].lemma_ in _BODIES and words[0].ent_type_ == "NORP":
+            return name, "other", None, name  # "an Israeli army statement"
         return None
 
     def _issuer(self, doc_tok):
@@ -1039,6 +1054,8 @@ class _Article:
         sent = tok.sent
         lo = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for t in reversed(self.doc[lo:tok.i]):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "through") and t.head.head.i == tok.head.i:
+                continue  # "In a statement, it apologized": the statement is how it spoke, not what "it" is
             if t.lemma_ in _DOCUMENT_NOUNS and t.pos_ == "NOUN" and not self.inside[t.i] and (
                     t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in SPEECH_VERBS | REPORTED_VERBS | {"read"}
                     or t.dep_ in ("dobj", "appos", "ROOT") or t.dep_ == "pobj" and t.head.lower_ in (
@@ -1726,6 +1743,12 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         # "Stuart MacGill, who is in the squad in place of Andy Bichel says ...": with the relative
         # clause's closing comma missing, the parser gives the verb a second subject from inside it
         subj = subj[:1]
+    dashes = ("-", "–", "—")
+    if len(subj) > 1 and subj[0].i < subj[1].i < verb.i and \
+            any(t.text in dashes for t in a.doc[subj[0].i:subj[1].i]) and any(t.text in dashes for t in a.doc[subj[1].i:verb.i]):
+        # "Former chancellor Ken Clarke - the only Tory to vote against it - said": the aside's noun is
+        # not a second subject
+        subj = subj[:1]
     if subj and subj[0].i < verb.i and not _humanish(a, subj[0]):
         # "The cuts were to the ... lines, which connect Europe to Asia, a France Telecom spokeswoman
         # who asked not to be named said": the parser took the clause's last noun for the subject and
@@ -2233,6 +2256,8 @@ def attribute(a: _Article) -> list[Quote]:
             _plain_name(a, q)
         if q.mention:
             q.mention = _plain_mention(a, q, _anchored_mention(a, q))
+            # (the end of a quote run into the name by a flattened break: 'skin,"-Albert Fox')
+            q.mention = re.sub(r"^.*?[,.][\"”]-(?=[A-Z])", "", q.mention) or q.mention
         if q.speaker and q.speaker_kind in ("org", "person") and " " not in q.speaker:
             long = _named_before_brackets(a, q.speaker)
             if long is not None:  # "World Wonder Ring Stardom (Stardom) announced ..." then "Stardom's statement"
@@ -2251,6 +2276,11 @@ def attribute(a: _Article) -> list[Quote]:
                 q.speaker, q.speaker_kind = org.name, "org"
         if q.speaker and re.search(r"\s[’']\s?s\b", q.speaker):
             q.speaker = re.sub(r"\s([’'])\s?s\b", r"\1s", q.speaker)  # tokenised text's "City Attorney ’ s office"
+        if q.speaker and q.speaker_kind == "other" and len(q.speaker.split()) > 1 and \
+                q.speaker.split()[0].lower() in _HOW_MANY:
+            # "several workers", "These brands", "Multiple government officials": who spoke, not how many
+            q.role = q.role or q.speaker
+            q.speaker = " ".join(q.speaker.split()[1:])
         if q.speaker and q.speaker_kind == "other":
             head = _description_head(q.speaker, a.text)
             if head != q.speaker:
@@ -2638,6 +2668,9 @@ def _is_human_noun(word: str) -> bool:
 _CLOSE_TO = (" familiar", " close", " knowledgeable", " aware", " privy", " briefed", " involved")  # "sources familiar with"
 
 
+_HOW_MANY = {"several", "multiple", "many", "some", "these", "those", "other", "numerous", "various"}
+
+
 def _description_head(name: str, text: str) -> str:
     """A speaker the article names by a description goes by the description's head, as the gold
     set and a reader's eye take it; the whole phrase stays the quote's role: "spokesperson for
@@ -2867,6 +2900,18 @@ def _titles_back(a: _Article, quotes: list[Quote]) -> None:
                     x.speaker, x.speaker_kind = who, "person"
 
 
+def _office_before(a: _Article, person) -> str | None:
+    """The capitalised word written just before a person's first mention, when it is an office
+    ("EPA Administrator Scott Pruitt": "administrator"), not a place or a first name."""
+    first = min(m[0] for m in person.mentions)
+    m = re.search(r"\b([A-Z][a-z]{3,})\s+$", a.text[max(0, first - 30):first])
+    if m is None or is_first_name(m.group(1)):
+        return None
+    at = max(0, first - 30) + m.start(1)
+    tok = next(iter(_tokens_in(a.doc, at, at + len(m.group(1)))), None)
+    return None if tok is not None and tok.ent_type_ in ("GPE", "LOC", "NORP") else fold(m.group(1))
+
+
 def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
     """'The victim's nephew said ...' then '“...,” said Manpreet Singh.': a description of one
     person whose next quote, in that paragraph or the next, is by someone named there for the
@@ -2878,6 +2923,10 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
                 q.speaker_kind == "person" and fold(q.speaker).split()[-1] in _TITLES_ALONE):
             continue  # (a title alone, "Brisbane's Lord Mayor says", "The Queensland Premier says", is tagged
             # a person of that name)
+        if re.match(r"(?i)(?:according to\s+)?one\s", q.mention or "") or re.search(
+                r"(?i)\b(?:speaking (?:anonymously|on (?:the )?condition of anonymity)|(?:asked|declined) not to be named"
+                r"|declined to be (?:named|identified))", q.context or ""):
+            continue  # "according to one doctor", "said one senior official", "speaking anonymously": left unnamed
         words = fold(q.speaker).split()
         # the head before a phrase that qualifies it ("spokesman for Afghanistan's Defence Ministry")
         cut = next((k for k, w in enumerate(words) if k and w in ("for", "of", "at", "from", "with")), len(words))
@@ -2908,6 +2957,10 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
             continue  # (named long before, with someone else named since, in a page whose paragraphs ran
             # together, the person must have been given that title: "The first minister says" is not
             # Theresa May, named before with Nicola Sturgeon)
+        office = _office_before(a, person)
+        if head[0] == "official" and not person.role and office and \
+                office not in ("official", "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador"):
+            continue  # "the official" is not "EPA Administrator Scott Pruitt", named next in another office
         if person.role and fold(person.role) != fold(q.speaker) and \
                 not _same_role_word(head[0], _role_heads(person.role)) and not (
                 head[0] == "official" and {w for w in q.speaker.split() if w[:1].isupper()} & set(person.role.split())):
