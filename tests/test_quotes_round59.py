@@ -169,3 +169,12 @@ def test_it_in_a_statement_is_who_issued_the_statement():
         "grace they displayed under the circumstances,\" the statement said."
     ])
     assert [q.speaker for q in quotes] == ["Academy", "Academy"]
+
+
+def test_a_press_service_that_quotes_someone_relays_them():
+    quotes = extract_quotes([
+        "Foreign companies should not develop the Arctic, a senator said. \"We should use their experience in "
+        "their development and use,\" the Federation Council's press service quoted the senator as saying. \"All "
+        "other problems we should be solving at our own expense,\" the senator continued."
+    ])
+    assert [q.via for q in quotes] == [None, "Federation Council's press service", "Federation Council's press service"]

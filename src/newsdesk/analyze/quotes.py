@@ -1414,8 +1414,14 @@ def _via(a: _Article, tokens, speaker: str | None, verb) -> str | None:
                     return outlet
             if t.lemma_ == "quote" and any(c.dep_ == "dobj" for c in t.children):
                 # "MENA quoted an official source as saying": who quotes someone relays them
-                subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
-                if subj is not None and a.ents.find_person(subj.text) is None:
+                subj = next((c for c in t.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_ in (
+                    "service", "office") and not any(x.pos_ == "PROPN" and x.i > c.i for x in c.subtree))), None)
+                if subj is not None and subj.pos_ != "PROPN":
+                    # "the Federation Council's press service quoted the senator as saying"
+                    name = re.sub(r"^(?:the|a|an|its|their)\s+", "", _noun_phrase(doc, subj), flags=re.I)
+                    if speaker is None or fold(name) != fold(speaker):
+                        return name
+                elif subj is not None and a.ents.find_person(subj.text) is None:
                     name = clean_name(_ent_span(doc, subj) if subj.ent_type_ else subj.text)
                     if speaker is None or fold(name) != fold(speaker):
                         return name
@@ -3027,6 +3033,7 @@ _OCCASION = re.compile(
     r"|investigators|detectives|reporters|podcast|episode|announcement|video|address|advert\w*|commercial"
     r"|told (?:them|him|her|police|officers|the jury))\b", re.I)
 _CONVERSATION = re.compile(r"\b(?:told|tells?|telling|spoke|speak\w*|talk\w*|interview\w*|remarks to|asked by|via"
+                           r"|quoted (?:him|her|them|the [\w-]+(?: [\w-]+)?) as saying"
                            r"|contacted by|reached by"
                            r"|conversation|emailed to|sent to)\b", re.I)
 
