@@ -860,9 +860,9 @@ class ArticleEntities:
         words = f.split()
         if len(words) == 1 and f in _EAST_ASIAN_SURNAMES:
             # "Wei says" for Wei Yiyin, not for "Miao Wei", whose given name that is
-            first = [e for other_f, e in full.items() if other_f.split()[0] == f and _surname_first(e.name.split())]
-            if len(first) == 1:
-                return first[0]
+            first = _family_name_first(full.values(), f)
+            if first is not None:
+                return first
         key_words = name_key(name).split(":", 1)[1].split()
         found = []
         for other_f, entity in full.items():
@@ -1116,10 +1116,9 @@ class ArticleEntities:
             return None
         words = f.split()
         if len(words) == 1 and f in _EAST_ASIAN_SURNAMES and not any(fold(e.name) == f for e in self.persons()):
-            # "Wei says" for Wei Yiyin, not for "Miao Wei", whose given name that is
-            first = [e for e in self.persons() if fold(e.name).split()[0] == f and _surname_first(e.name.split())]
-            if len(first) == 1:
-                return first[0]
+            first = _family_name_first(self.persons(), f)  # "Wei" for Wei Yiyin, not for "Miao Wei"
+            if first is not None:
+                return first
         for e in self.persons():
             ef = fold(e.name)
             if ef == f or _surname_words(ef)[-1:] == f.split()[-1:] and len(f.split()) == 1:
@@ -1127,9 +1126,9 @@ class ArticleEntities:
         if len(words) == 1:
             # "Hua" for Hua Chunying: a name written family name first is called by its first word
             # (as _resolve_person reads a tagged mention; this is for a name the tagger missed)
-            first = [e for e in self.persons() if fold(e.name).split()[0] == f and _surname_first(e.name.split())]
-            if len(first) == 1:
-                return first[0]
+            first = _family_name_first(self.persons(), f)
+            if first is not None:
+                return first
         if 2 <= len(words) <= 3:
             # a surname of several words ("Del Rio", "de Blasio", "Yu Hoi-kwan") ends the one fuller name
             fuller = [e for e in self.persons() if len(_surname_words(fold(e.name))) > len(words)
@@ -1256,6 +1255,12 @@ hua bao qi mo wen hao xiong lei long wan duan ni shao zou jin hong qiao lv chang
 kim lee park choi jung jeong kang cho yoon jang lim shin ahn oh hwang nguyen tran le pham hoang phan vu
 vo dang bui ngo duong ly
 """.split())
+
+
+def _family_name_first(persons, family: str):
+    """The one person whose name is written family name first with that (folded) family name, or None."""
+    found = {id(e): e for e in persons if fold(e.name).split()[:1] == [family] and _surname_first(e.name.split())}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _surname_first(words: list[str]) -> bool:
