@@ -245,6 +245,7 @@ def clean_name(name: str) -> str:
     name = name.strip(" ,;:\"'“”‘’()")
     name = re.sub(r"(?<=\w)([.,;:]?)-+$", r"\1", name).rstrip(",;:")  # "Al Jazeera.-": a paragraph break flattened to "-"
     name = re.sub(r",-.*$", "", name)  # "Nasr al-Hariri,-the Syrian opposition's chief negotiator": the same
+    name = re.sub(r"^[A-Z][\w ]*['’]s-(?=[A-Z])", "", name)  # "Al Jazeera's-Sinem Koseoglu": the reporter
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]
     name = re.sub(r"[’']s$", "", name)
@@ -1250,7 +1251,7 @@ def guess_genders(ents: ArticleEntities) -> None:
 _EAST_ASIAN_SURNAMES = set("""
 li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song
 tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen
-yao fu zhong cui tan lai jia xia fan fang shi qin kong bai mao hou qiu meng qian yan teng geng gu
+yao fu zhong cui tan lai jia xia fan fang shi qin kong bai mao hou qiu meng qian yan teng geng gu xi miao
 hua bao qi mo wen hao xiong lei long wan duan ni shao zou jin hong qiao lv chang mei
 kim lee park choi jung jeong kang cho yoon jang lim shin ahn oh hwang nguyen tran le pham hoang phan vu
 vo dang bui ngo duong ly
