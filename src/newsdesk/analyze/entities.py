@@ -195,7 +195,8 @@ _PERSON_TITLES = _TITLES | {
 # Words of an organisation's name: a PERSON span holding one names the person after it
 # ("Amnesty International Man-kei Tam" is Man-kei Tam of Amnesty International).
 _ORG_WORDS = {"international", "group", "association", "committee", "university", "party", "ministry", "council",
-              "agency", "inc", "corp", "company", "institute", "foundation", "department", "office", "commission",
+              "newspaper", "magazine", "agency", "inc", "corp", "company", "institute", "foundation", "department",
+              "office", "commission",
               "bank", "union", "organization", "organisation", "service", "services", "news", "entertainment",
               "police", "court", "house", "senate", "congress", "parliament", "network", "times", "post", "command",
               "force", "forces", "centre", "center", "unit", "bureau", "board", "authority", "administration",
