@@ -240,9 +240,13 @@ _LEADING_CONJUNCTIONS = {"Though", "Although", "While", "Whilst", "When", "But",
                          "Unless", "Whereas", "Meanwhile", "However"}
 
 
+# The end of a quote run into the name after it by a flattened paragraph break: '... skin,"-Albert Fox'.
+QUOTE_RUN_IN = re.compile(r"^.*?[,.][\"”]-(?=[A-Z])")
+
+
 def clean_name(name: str) -> str:
     """A mention as a name: no leading article, title or trailing possessive."""
-    name = re.sub(r"^.*?[,.][\"”]-(?=[A-Z])", "", " ".join(name.split()))  # '..., skin,"-Albert Fox, a legal director'
+    name = QUOTE_RUN_IN.sub("", " ".join(name.split()))
     name = name.strip(" ,;:\"'“”‘’()")
     name = re.sub(r"(?<=\w)([.,;:]?)-+$", r"\1", name).rstrip(",;:")  # "Al Jazeera.-": a paragraph break flattened to "-"
     name = re.sub(r",-.*$", "", name)  # "Nasr al-Hariri,-the Syrian opposition's chief negotiator": the same

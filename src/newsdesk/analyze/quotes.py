@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .entities import _HONORIFICS, _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, _SHARING_SITES, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
+from .entities import _HONORIFICS, _ORG_WORDS, _PERSON_TITLES, _ROLE_WORDS, _SHARING_SITES, QUOTE_RUN_IN, ArticleEntities, _acronym_letters, clean_name, fold, is_first_name, noun_gender, numbered_end, strip_titles
 
 MAX_CHARS = 100_000  # analysed per article; the rest is reported, not silently dropped
 MAX_PARAGRAPHS = 2_000
@@ -594,7 +594,7 @@ class _Article:
         if tok.pos_ == "PROPN" and not tok.text[:1].islower():  # "foreign ministry" tagged PROPN is a noun
             words = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i)
                      and t.pos_ == "PROPN"]
-            ids, k = {t.i for t in words} | {t.i for t in tok.subtree if t.pos_ == "PROPN"}, tok.i
+            ids, k = {t.i for t in tok.subtree if t.pos_ == "PROPN"}, tok.i
             while k - 1 in ids or k > 1 and self.doc[k - 1].text in ("-", ".", "'", "’", "'s", "’s") and k - 2 in ids:
                 k -= 1  # (the run of names that ends in the subject, not the headline run into it: "RB
                 # Leipzig's rapid rise 'no fairytale' Andreas Bischof, whose blog ..., goes further")
@@ -2227,10 +2227,7 @@ def attribute(a: _Article) -> list[Quote]:
         if speaker or q.mention:
             last = q
     quotes.extend(_reported(a))
-    quotes = [q for q in quotes if q.kind == "direct" or not _in_link_headline(a.text, q.start) or (
-        q.kind == "partial" and re.search(r"[.!?,]", q.text[-1:] + a.text[q.end:q.end + 2]) is not None)]
-    # (a sentence in marks after the headline is this article's: 'READ MORE: Burhan Ozbilici captures
-    # Andrey Karlov's final moments "Don't forget Aleppo. Don't forget Syria!" the gunman shouted')
+    quotes = [q for q in quotes if not _in_link_headline(a.text, q)]
     answers = _interview_answers(a) or _transcript_lines(a)
     if answers:  # an answer is one quote: nothing found inside it stands on its own
         quotes = [q for q in quotes if not any(x.start <= q.start < x.end for x in answers)] + answers
@@ -2262,8 +2259,7 @@ def attribute(a: _Article) -> list[Quote]:
             _plain_name(a, q)
         if q.mention:
             q.mention = _plain_mention(a, q, _anchored_mention(a, q))
-            # (the end of a quote run into the name by a flattened break: 'skin,"-Albert Fox')
-            q.mention = re.sub(r"^.*?[,.][\"”]-(?=[A-Z])", "", q.mention) or q.mention
+            q.mention = QUOTE_RUN_IN.sub("", q.mention) or q.mention  # 'skin,"-Albert Fox
         if q.speaker and q.speaker_kind in ("org", "person") and " " not in q.speaker:
             long = _named_before_brackets(a, q.speaker)
             if long is not None:  # "World Wonder Ring Stardom (Stardom) announced ..." then "Stardom's statement"
@@ -2303,10 +2299,14 @@ def attribute(a: _Article) -> list[Quote]:
 _LINK_LEAD = re.compile(r"\b(?i:read more|read also|also read)\b[^.:!?\"“”]{0,40}:\s*")
 
 
-def _in_link_headline(text: str, start: int) -> bool:
-    """Whether a quote starting at ``start`` begins within the first words of a linked headline."""
-    for m in _LINK_LEAD.finditer(text, max(0, start - 200), start + 1):
-        between = text[m.end():start]
+def _in_link_headline(text: str, q: Quote) -> bool:
+    """Whether a quote begins within the first words of a linked headline. A sentence in marks is
+    this article's even there ('READ MORE: Burhan Ozbilici captures Andrey Karlov's final moments
+    "Don't forget Aleppo. Don't forget Syria!" the gunman shouted'), as is a partial quote that ends one."""
+    if q.kind == "direct" or q.kind == "partial" and re.search(r"[.!?,]", q.text[-1:] + text[q.end:q.end + 2]):
+        return False
+    for m in _LINK_LEAD.finditer(text, max(0, q.start - 200), q.start + 1):
+        between = text[m.end():q.start]
         if len(between.split()) <= 8 and not re.search(r"[.!?][\"”’']?\s", between):
             return True
     return False
