@@ -369,6 +369,12 @@ def _whole_name(ent):
     while end < len(doc) and end - start < 6 and not doc[end - 1].whitespace_ and (
             doc[end].text == "\ufffd" or doc[end].is_alpha and doc[end - 1].text.endswith("\ufffd")):
         end += 1  # "Ulrich K��hn": a word the tagger cut where a letter was lost to bad encoding ends the name
+    if end + 1 < len(doc) and end - start >= 2 and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end - 1].text[:1].isupper() and doc[end + 1].is_alpha and \
+            doc[end + 1].is_lower and len(doc[end + 1]) <= 5 and doc[end + 1].pos_ in ("PROPN", "NOUN") and \
+            not doc[end + 1].lower_.endswith(("ed", "ing")) and \
+            doc[end + 1].lower_ not in ("style", "like", "era", "type", "born", "wing", "led", "run"):
+        end += 2  # "Kim In-ryong": a Korean given name's second syllable, split off at its hyphen
     end = numbered_end(doc, end)
     if start > 0 and doc[start].text[:1].islower() and doc[start - 1].pos_ == "PROPN" and \
             doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
@@ -887,6 +893,9 @@ class ArticleEntities:
             if len(firsts) > 1 and at is not None and words[0] not in _PERSON_TITLES:
                 # "Premier Li Keqiang ... Vice-Foreign Minister Li Baodong said ... , Li said": the one
                 # named last before it
+                talking = [e for e in firsts if self._speaks(e)]
+                if talking and len(talking) < len(firsts):
+                    firsts = talking  # "Kim said" after "Kim Jong-nam was killed": the Kim who speaks
                 named = [(max(ms), e) for e in firsts if (ms := [m[0] for m in e.mentions if m[0] < at
                                                                  and len(self.text[m[0]:m[1]].split()) > 1])]
                 if named:
@@ -942,6 +951,16 @@ class ArticleEntities:
             return max(before, key=lambda x: x[0])[1]
         after = [(min(ms), e) for e in found if (ms := first_full(e))]
         return min(after, key=lambda x: x[0])[1] if after else found[0]
+
+    def _speaks(self, entity: Entity) -> bool:
+        """Whether the article has this person, by a name of two words or more, say or tell something."""
+        for start, end in entity.mentions:
+            if len(self.text[start:end].split()) < 2:
+                continue
+            for tok in self.doc.char_span(start, end, alignment_mode="expand") or ():
+                if tok.dep_ == "nsubj" and tok.head.lemma_ in _TALKING_VERBS:
+                    return True
+        return False
 
     def _add_mention(self, entity: Entity, ent) -> None:
         entity.mentions.append((ent.start_char, ent.end_char))
@@ -1168,6 +1187,10 @@ MALE_WORDS = {
     "husband", "son", "uncle", "nephew", "grandfather", "grandson", "fiancé", "boyfriend", "widower", "actor",
     "spokesman", "chairman", "congressman", "councilman", "businessman", "policeman", "assemblyman", "stepfather",
     "monk", "sportsman", "stepson", "patriarch", "emperor", "sheikh", "emir", "sultan"}
+
+
+# Verbs whose subject is someone speaking (a short list: the quote finder has the full one).
+_TALKING_VERBS = {"say", "tell", "add", "state", "claim", "insist", "warn", "accuse", "ask", "write", "note", "explain"}
 
 
 def noun_gender(text: str) -> str | None:

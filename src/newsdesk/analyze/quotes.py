@@ -411,6 +411,7 @@ class _Article:
         self.ents = ArticleEntities(doc)
         self.paras = para_bounds
         self.spans = spans
+        self.title = ""  # the headline, when the caller has one
         self.inside = [False] * len(doc)  # token is inside quote marks
         for s in spans:
             for t in _tokens_in(doc, s.start, s.end):
@@ -611,7 +612,8 @@ class _Article:
                 return person.name, "person", person.role, name
             name = self._of_name(tok, name)
             if fold(name) in _PERSON_TITLES:  # "The President insists ..."
-                person = self.person_by_description(name)
+                qualified = " " in name or any(c.dep_ in ("poss", "amod", "compound") for c in tok.children)
+                person = self.person_by_description(name, None if qualified else tok.idx)
                 if person is not None:
                     return person.name, "person", person.role, _noun_phrase(self.doc, tok)
             org = self.ents.find_org(name, expand=tok.ent_type_ == "ORG")
@@ -683,6 +685,11 @@ class _Article:
                 issuer = self._issuer(tok)
                 if issuer is not None:
                     return issuer[0], issuer[1], issuer[2], at or issuer[3]
+        if tok.lower_ == "diplomat" and any(c.lower_ == "top" for c in tok.children):
+            phrase = _noun_phrase(self.doc, tok)
+            person = self._by_role(phrase)  # "Japan's top diplomat": the one foreign minister, not Japan's voice
+            if person is not None:
+                return person.name, "person", person.role, phrase
         if tok.pos_ == "NOUN":
             owned = self._owner_speaks(tok, resolve_pronouns)
             if owned is not None:
@@ -718,8 +725,9 @@ class _Article:
                     # Whiteside"): a rank is specific enough to be that person
                     ranked = [p for p in self.ents.persons() if tok.lower_ in self._titles().get(id(p), ())]
                     person = ranked[0] if len(ranked) == 1 else None
-            else:
-                person = self.person_by_description(phrase)
+            else:  # (of several presidents, "the president" is the one last named; "Ukraine's president" is no one)
+                bare = re.sub(r"(?i)^(?:the|this|that)\s+", "", phrase)
+                person = self.person_by_description(phrase, tok.idx if " " not in bare else None)
             if person is not None:
                 return person.name, "person", person.role, phrase
             # "both attorneys", "the two lawyers": the description, not how many there were
@@ -920,7 +928,14 @@ class _Article:
             r = self.name_of(by[0]) if by else None
             if r and (r[1] in ("person", "org") or r[1] == "other" and by[0].lemma_ in _BODIES and _humanish_name(r[0])):
                 return r  # "A statement from Waitrose said ... “...,” it added."; "a statement from the Indian government"
+            m = re.match(r"\s+(?:from|by)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(office|campaign|lawyers?|attorneys?)\b",
+                         self.text[t.idx + len(t.text):t.idx + len(t.text) + 80])
+            if m:  # "the statement from Burgum's office read", where the parser lost "from"'s object
+                return f"{m.group(1)}'s {m.group(2)}", "other", None, f"{m.group(1)}'s {m.group(2)}"
             head = t.head
+            if self.inside[head.i]:
+                return None  # ('"Warm temperatures have accelerated ...," the statement ... read': the parser made
+                # the statement the object of the quoted verb)
             if t.dep_ == "pobj" and head.dep_ == "prep":
                 head = head.head
             if t.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
@@ -1034,9 +1049,20 @@ class _Article:
         if not f:
             return None
         with_roles = [p for p in self.ents.persons() if p.role]
+        top = re.fullmatch(r"(?:(\w+)\s+)?top\s+(?:(\w+)\s+)?diplomat", f)  # (fold drops the "'s")
+        if top:  # "Japan's top diplomat", "the top US diplomat": the foreign minister (of that country)
+            ministers = [p for p in with_roles if re.search(r"\bforeign (?:minister|secretary)\b|\bsecretary of state\b",
+                                                             fold(p.role))]
+            country = (top.group(1) or top.group(2) or "")[:4]
+            if country:
+                ministers = [p for p in ministers if any(w.startswith(country) for w in fold(p.role).split())] or (
+                    ministers if len(ministers) == 1 and not re.search(r"\b(?:his|her|their)\b", fold(ministers[0].role)) else [])
+            return ministers[0] if len(ministers) == 1 else None
         exact = [p for p in with_roles if fold(p.role) == f or fold(p.role).endswith(" " + f) and len(f.split()) > 1]
-        if len(exact) == 1:
-            return exact[0]
+        if len(exact) == 1 and not (" " not in f and not strict and any(
+                p is not exact[0] and f in _role_heads(p.role) for p in with_roles)):
+            return exact[0]  # (but "the president", a bare title, is not "President Vladimir Putin" alone
+            # when "US President Donald Trump" has it too: which one is said by where it is written)
         if strict:
             return None
         head = f.split()[-1]
@@ -1114,7 +1140,8 @@ class _Article:
             # them (a speaker who said something there still can)
             said = {x.idx for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i for x in c.subtree}
         cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
-        cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos and c not in said]
+        cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos and c not in said
+                  and not _in_link_lead(self.text, c)]
         starts = [t.idx for t in self.doc]
         places = {c for c, *_ in self.subjects if c < pos and self._place_at(c, starts)}
         if want and tok.lower_ in ("he", "she"):  # (not "his daughter": the mayor's daughter is Park's)
@@ -2260,6 +2287,13 @@ def attribute(a: _Article) -> list[Quote]:
         if q.mention:
             q.mention = _plain_mention(a, q, _anchored_mention(a, q))
             q.mention = QUOTE_RUN_IN.sub("", q.mention) or q.mention  # 'skin,"-Albert Fox
+            if q.speaker and q.mention.islower() and q.speaker.endswith("-" + q.mention) and q.speaker in a.text:
+                q.mention = q.speaker  # "ryong", the parse's head of "Kim In-ryong"
+        if q.speaker and q.mention == q.speaker and not is_first_name(q.speaker):
+            whole = _always_written_with(a, q.speaker)
+            if whole is not None:  # "Business in the Community says", "Recycle Now says": the parse took
+                q.speaker = q.mention = whole  # one word of a name that is never written without the rest
+                q.speaker_kind = "org"
         if q.speaker and q.speaker_kind in ("org", "person") and " " not in q.speaker:
             long = _named_before_brackets(a, q.speaker)
             if long is not None:  # "World Wonder Ring Stardom (Stardom) announced ..." then "Stardom's statement"
@@ -2289,6 +2323,7 @@ def attribute(a: _Article) -> list[Quote]:
                 q.role = q.role or q.speaker
                 q.speaker = head
     _surnames_to_full_names(a, quotes)
+    _pronouns_by_quotes(a, quotes)  # again: "Iordache", tagged an organisation, is now Florin Iordache and a "he"
     _countries_kept(a, quotes)
     return quotes
 
@@ -2296,7 +2331,18 @@ def attribute(a: _Article) -> list[Quote]:
 # A link to another article left inside the text: "READ MORE: Amnesty says Rohingya abuse may be ...",
 # "Read more on RB Leipzig here: RB Leipzig's rapid rise 'no fairytale'". The headline after it is that
 # article's, and whatever it seems to quote is not this article's quote.
-_LINK_LEAD = re.compile(r"\b(?i:read more|read also|also read)\b[^.:!?\"“”]{0,40}:\s*")
+_LINK_LEAD = re.compile(r"\b(?:(?i:read more|read also|also read)\b[^.:!?\"“”]{0,40}"
+                        r"|(?:OPINION|WATCH|INTERACTIVE|IN PICTURES|RELATED|INSIDE STORY)):\s*")
+
+
+def _in_link_lead(text: str, at: int, words: int = 6) -> bool:
+    """Whether the character ``at`` is among the first words of a linked headline ("OPINION: How
+    Jeff Sessions should remind ..."): a name there is that article's, and no "he" after it means it."""
+    for m in _LINK_LEAD.finditer(text, max(0, at - 120), at + 1):
+        between = text[m.end():at]
+        if len(between.split()) <= words and not re.search(r"[.!?][\"”’']?\s", between):
+            return True
+    return False
 
 
 def _in_link_headline(text: str, q: Quote) -> bool:
@@ -2358,20 +2404,26 @@ def _surnames_to_full_names(a: _Article, quotes: list[Quote]) -> None:
         if not names:
             if q.speaker not in written:
                 firsts = set()
-                for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) " + re.escape(q.speaker) + r"\b", a.text):
+                for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]*(?:[?\ufffd][a-z]+)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?) "
+                                     + re.escape(q.speaker) + r"(?!\w)", a.text):
+                    # ("Bj?rn H?cke": a letter lost to bad encoding, in the first name and the surname)
                     first = m.group(1)
                     tok = next((t for t in _tokens_in(a.doc, m.start(1), m.end(1))), None)
                     last = next((t for t in _tokens_in(a.doc, m.end(1) + 1, m.end())), None)
                     place = tok is not None and tok.ent_type_ in ("GPE", "NORP", "LOC") and not (
                         last is not None and last.ent_iob_ == "I")  # ("in Russia Kara-Murza said"; not
                     # "Florin Iordache" tagged a place as a whole)
-                    if tok is None or tok.is_sent_start or tok.pos_ != "PROPN" or place \
+                    headline = re.search(rf"\b{re.escape(m.group())}\b", a.title) is not None
+                    # ("Florin Iordache's resignation on Thursday came as ...", a sentence's first words, is
+                    # the name the headline writes: "Justice minister Florin Iordache resigns")
+                    if tok is None or tok.is_sent_start and not headline or tok.pos_ != "PROPN" or place \
                             or fold(first) in _PERSON_TITLES or _ROLE_WORDS.search(fold(first)) \
                             or first in _PLACE_FIRST_WORDS:
                         continue
                     titled = any(fold(w) in _PERSON_TITLES or _ROLE_WORDS.search(fold(w))
                                  for w in re.findall(r"[A-Za-z]+", a.text[max(0, m.start() - 30):m.start()]))
-                    if q.speaker_kind == "org" and "-" not in first and not is_first_name(first) and not titled:
+                    if q.speaker_kind == "org" and "-" not in first and not is_first_name(first) and not titled \
+                            and not headline:
                         continue  # (an organisation's one-word name takes only a sure first name, or one
                         # written after a role: "Romania's justice minister, Florin Iordache")
                     firsts.add(first)
@@ -2636,6 +2688,28 @@ def _without_person_tail(a: _Article, outlet: str) -> str:
     return " ".join(words)
 
 
+def _always_written_with(a: _Article, word: str) -> str | None:
+    """The whole name a capitalised word belongs to, when the article writes that word (twice or more)
+    only ever followed by the same words: "Business" of "Business in the Community", "Recycle" of
+    "Recycle Now". A name the parser cut in two; no tagger knows a charity called that."""
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or fold(word) in _HUMAN_WORDS | _ORG_WORDS:
+        return None
+    tails = set()
+    hits = list(re.finditer(rf"(?<![\w'’-]){word}\b", a.text))
+    for m in hits:
+        tail = re.match(r" (?:(?:in|of|for) the )?[A-Z][a-z]+\b(?![\w'’-])", a.text[m.end():m.end() + 40])
+        if tail is None:
+            return None
+        tails.add(tail.group())
+    if len(hits) < 2 or len(tails) != 1:
+        return None
+    whole = word + tails.pop()
+    last = whole.split()[-1]
+    if fold(last) in SPEECH_VERBS or is_first_name(last) or fold(last) in _PERSON_TITLES:
+        return None
+    return whole
+
+
 def _named_before_brackets(a: _Article, short: str) -> str | None:
     """The full name an article gives a short one in brackets after it: "The Philippine Institute of
     Volcanology and Seismology (Phivolcs)", "wrestling promotion World Wonder Ring Stardom (Stardom)"."""
@@ -2891,14 +2965,25 @@ def _titles_back(a: _Article, quotes: list[Quote]) -> None:
     """'The Queen also expressed ...' after "Britain's Queen Elizabeth II, who said ...": a title standing
     alone is the one person quoted before under that title (whom the tagger may not have tagged)."""
     for q in quotes:
-        if q.speaker_kind not in ("other", "person") or not q.speaker or fold(q.speaker) not in _TITLES_ALONE:
+        if q.speaker_kind not in ("other", "person") or not q.speaker:
+            continue
+        title = fold(q.speaker)
+        if title not in _TITLES_ALONE and re.match(r"(?i)the\s", q.mention or "") and \
+                title.split()[-1] in _TITLES_ALONE | {"speaker"} and len(title.split()) <= 3:
+            title = title.split()[-1]  # "The Russian Senate speaker" after "Speaker of the upper house ... Valentina
+            # Matviyenko": the title is its last word
+        elif title != "speaker" and title not in _TITLES_ALONE:
             continue  # (the tagger makes a capitalised "Queen" a person of that name)
         named = {x.speaker for x in quotes if x.start < q.start and x.speaker_kind == "person" and x.speaker
-                 and re.search(rf"\b{fold(q.speaker)}\s+{re.escape(x.speaker)}\b", a.text, re.I)}
+                 and re.search(rf"\b{title}\s+{re.escape(x.speaker)}\b", a.text, re.I)}
         if not named:  # "Ombudsman for Children Niall Muldoon has said ...", then "the Ombudsman says"
-            named = {e.name for e in a.ents.by_key.values() if e.kind == "person" and " " in e.name and re.search(
-                rf"\b(?i:{re.escape(q.speaker)})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?,?\s+"
-                rf"{re.escape(e.name)}\b", a.text)}
+            of = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*" if title != "speaker" else r"[\w’'-]+(?:\s+[\w’'-]+){0,7}?"
+            people = {e.name for e in a.ents.by_key.values() if e.kind == "person"} | {
+                x.speaker for x in quotes if x.start < q.start and x.speaker_kind == "person" and x.speaker}
+            named = {n for n in people if " " in n and re.search(
+                rf"\b(?i:{re.escape(title)})(?:\s+(?:of|for|to)\s+(?:the\s+)?{of})?,?\s+{re.escape(n)}\b", a.text)}
+            # ("Speaker of the upper house of Russia's parliament Valentina Matviyenko", quoted as a person
+            # though tagged an organisation)
         if len(named) == 1:
             who = named.pop()
             for x in quotes:
@@ -2955,6 +3040,9 @@ def _name_descriptions(a: _Article, quotes: list[Quote]) -> None:
             continue  # "a spokeswoman for May", "May's spokeswoman" speaks for her, and is not her
         para_start = a.paras[a.para_of(q.start)][0]
         first_at = min(m[0] for m in person.mentions)
+        outlet = re.search(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(?:[a-z]+\s+){0,2}$", a.text[max(0, first_at - 50):first_at])
+        if outlet and a.is_outlet(outlet.group(1)):
+            continue  # "A spokesman said ... The BBC's Ben Wright said": an outlet's journalist is not the spokesman
         if first_at < para_start or (gender and person.gender and gender != person.gender):
             continue
         rivals = [p for p in a.ents.persons() if p is not person and any(first_at < m[0] < q.start for m in p.mentions)]
@@ -4136,6 +4224,7 @@ def analyse(paragraphs: list[str] | str, *, model=None, max_chars: int = MAX_CHA
     doc = model(text)
     spans = find_quote_spans(text, bounds)
     a = _Article(text, doc, bounds, spans)
+    a.title = title or ""
     quotes = attribute(a)
     _names_from_title(title, quotes)
     return Analysis(quotes=quotes, entities=a.ents.all(), notes=notes, analysed_chars=len(text))
