@@ -129,6 +129,14 @@ def _check_components(model, name: str):
         # spaCy reads "Ive" as "I've" written without its apostrophe; in news it is a surname
         # ("Apple designer Jonathan Ive explained ..."), and a split name loses its speaker
         model.tokenizer.rules = {k: v for k, v in model.tokenizer.rules.items() if k != "Ive"}
+    # 'Budgett said.- Tygart, though, ...': a paragraph break some sources flattened into "-" after a full
+    # stop or a closing mark is split off, so that "said" stays a verb and the stop ends the sentence
+    # (and "Commander,-said", "de Lima,-an opposition senator": a comma and a break inside a word's run)
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    model.tokenizer.suffix_search = compile_suffix_regex(list(model.Defaults.suffixes) + [r"(?<=[.!?\"”])-"]).search
+    model.tokenizer.infix_finditer = compile_infix_regex(
+        list(model.Defaults.infixes) + [r"(?<=[A-Za-z]),(?=-[A-Za-z])", r"(?<=,)-(?=[A-Za-z])"]).finditer
     if "newsdesk_paragraphs" not in model.pipe_names:
         _register_paragraphs()
         model.add_pipe("newsdesk_paragraphs", before="parser")
@@ -147,6 +155,11 @@ def _register_paragraphs() -> None:
         for i, tok in enumerate(doc[:-1]):
             if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text_with_ws):
                 doc[i + 1].is_sent_start = True
+            elif tok.whitespace_ and doc[i + 1].text[:1].isupper() and re.search(r"\w[.!?][\"”]?-$", tok.text) or (
+                    tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:] in ".!?\"”"
+                    and doc[i + 1].text[:1].isupper()):
+                doc[i + 1].is_sent_start = True  # 'Budgett said.- Tygart, though, ...': a paragraph break the
+                # source flattened into "-" still ends the sentence
             elif tok.text in TITLE_ABBREVIATIONS and doc[i + 1].text[:1].isupper():
                 doc[i + 1].is_sent_start = False  # "police Const. | Tim Fanning told ...": a title, not a full stop
         return doc
@@ -251,6 +264,12 @@ def clean_name(name: str) -> str:
     name = re.sub(r"(?<=\w)([.,;:]?)-+$", r"\1", name).rstrip(",;:")  # "Al Jazeera.-": a paragraph break flattened to "-"
     name = re.sub(r",-.*$", "", name)  # "Nasr al-Hariri,-the Syrian opposition's chief negotiator": the same
     name = re.sub(r"^[A-Z][\w ]*['’]s-(?=[A-Z])", "", name)  # "Al Jazeera's-Sinem Koseoglu": the reporter
+    name = re.sub(r"^.*\w[.!?]-(?=\w)", "", name)  # "Ansar Al-Sharia.-others": a sentence ended before the break
+    name = re.sub(r"(?<=\w)-(?:said|says|told|tells|added|adds|wrote|writes|stated|noted)$", "", name)  # "Amal Bentounsi-told"
+    run_in = re.match(r"^(?:.*\s)?([A-Z][a-z]+)-([A-Z][a-z]+)(\s+[A-Z][\w'’-]+)$", name)
+    if run_in and not is_first_name(run_in.group(1)) and is_first_name(run_in.group(2)) and \
+            fold(run_in.group(1)) not in _PARTICLES:
+        name = run_in.group(2) + run_in.group(3)  # "Minister for Housing-Simon Coveney": a role run into the name
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]
     name = re.sub(r"[’']s$", "", name)
@@ -262,7 +281,8 @@ def clean_name(name: str) -> str:
         words = words[1:]
     if len(words) > 1 and words[0] in _LEADING_CONJUNCTIONS:
         words = words[1:]  # "Though Trump told The New York Times ...": a clause's first word, capitalised
-    while len(words) > 1 and words[-1] in ("that", "who", "which", "and", "or", "said", "says"):
+    while len(words) > 1 and words[-1] in ("that", "who", "which", "and", "or", "said", "says", "later", "earlier",
+                                           "also", "previously", "again", "then"):
         words = words[:-1]  # "The Associated Press that ..." (the tagger ran on into the clause)
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
         words = words[:-1]  # "Kama Melly QC", "Jane Smith MP"
@@ -319,8 +339,9 @@ def person_span(ent):
             break
         if t.i == ent.start and ent.end - t.i >= 3 and re.search(r"(?:er|or|ist|ian|ant|ent|ee)$", low) and \
                 not is_first_name(t.text) and is_first_name(t.doc[t.i + 1].text) and \
-                (t.is_sent_start or t.i > 0 and t.doc[t.i - 1].is_lower):
-            cut = t.i + 1  # "Reveler Felix Souza said": one's part in the story, written like a title
+                (t.is_sent_start or t.i > 0 and (t.doc[t.i - 1].is_lower or t.doc[t.i - 1].text.endswith((".-", ".", "-")))):
+            cut = t.i + 1  # "Reveler Felix Souza said": one's part in the story, written like a title (and
+            # 'said Muza.- Farmer Elizabeth Antonio said', after a flattened break)
             continue
         if t.i == ent.start and ent.end - t.i >= 3 and t.text == "Charge" and t.i > 0 and t.doc[t.i - 1].lower_ == "in":
             cut = t.i + 1  # "Special Agent in Charge Daryl McCrary": the end of a title
@@ -830,8 +851,9 @@ class ArticleEntities:
             given = first.text
             before = first.i - 1
             if before >= 1 and doc[before].text == "-" and not doc[before].whitespace_ and \
-                    not doc[before - 1].whitespace_ and doc[before - 1].is_alpha and doc[before - 1].text[:1].isupper():
-                given = f"{doc[before - 1].text}-{given}"  # "Eva-Marie Persson"
+                    not doc[before - 1].whitespace_ and doc[before - 1].is_alpha and doc[before - 1].text[:1].isupper() \
+                    and not (is_first_name(first.text) and not is_first_name(doc[before - 1].text)):
+                given = f"{doc[before - 1].text}-{given}"  # "Eva-Marie Persson" (not "Minister for Housing-Simon Coveney")
                 first = doc[before - 1]
             full_name = f"{given} {tok.text}"
             known = self.find_person(full_name)

@@ -420,6 +420,17 @@ class _Article:
         self.subjects: list[tuple[int, str, str]] = []  # (char, name, kind) of sentence subjects naming people/orgs
         self.described: list[tuple[int, str, str]] = []  # the same for one person named by a description
         for tok in doc:
+            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and not self.inside[tok.i] and \
+                    tok.head.head.dep_ == "ROOT" and any(c.dep_ == "nsubjpass" and c.ent_type_ != "PERSON" and c.pos_ != "PRON"
+                                                         for c in tok.head.head.children):
+                # (a main clause's passive whose subject is no one, not "cuts proposed by President Donald Trump"
+                # nor "Harry Dunn was struck by a Volvo XC90")
+                # "The event was also addressed by Senator George Mitchell, ... He used his speech": the one
+                # who did it, though the passive makes him no subject
+                r = self.name_of(tok, resolve_pronouns=False)
+                if r and r[1] == "person":
+                    self.subjects.append((tok.idx, r[0], r[1]))
+                continue
             if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside[tok.i]:
                 r = self.name_of(tok, resolve_pronouns=False)
                 if r and (r[1] in ("person", "org") or (  # "The stores were reluctant ... they said"
@@ -827,16 +838,23 @@ class _Article:
             span_start = t.i
             while span_start > 0 and self.ents.entity_at(span_start - 1) is ent:
                 span_start -= 1
+            own_words = set(fold(ent.name).split())
+            while span_start < span_end and fold(doc[span_start].text) not in own_words:
+                span_start += 1  # "Minister for Housing-Simon Coveney", tagged whole: the name starts at "Simon"
             before = doc[span_start - 1] if span_start > 0 else None
             if before is None or before.i < sub[0].i:
                 continue
-            if before.text != "," and _speaks_for(_join(doc, sub[0].i, span_start)):
+            run_in = before.text == "-" and not before.whitespace_ and not doc[before.i - 1].whitespace_
+            if any(x.tag_ == "VBG" and x.dep_ == "acl" and x.i > sub[0].i and not any(
+                    y.text == "," for y in doc[x.i:span_start]) for x in doc[sub[0].i:span_start]):
+                continue  # "an official in a military alliance backing Syrian President Bashar al-Assad": not Assad
+            if before.text != "," and not run_in and _speaks_for(_join(doc, sub[0].i, span_start)):
                 continue  # "a spokesman for Immigration Minister Philip Ruddock": the spokesman speaks, for him
-            if before.text == "," or (t.dep_ == "appos") or (
+            if before.text == "," or run_in or (t.dep_ == "appos") or (
                     before.pos_ in ("NOUN", "PROPN") and (before.ent_type_ not in ("PERSON",) or before.text == "Charge")
                     and before.dep_ in ("compound", "nsubj", "appos", "pobj", "conj") and before.lower_ not in _PREP_LIKE):
                 role = _join(doc, sub[0].i, span_start)
-                role = re.sub(r"^(?:the|a|an)\s+", "", role.rstrip(" ,"), flags=re.I) or None
+                role = re.sub(r"^(?:the|a|an)\s+", "", role.rstrip(" ,-"), flags=re.I) or None
                 return ent.name, "person", ent.role or role, _ent_span(doc, t)
         return None
 
@@ -1039,6 +1057,14 @@ class _Article:
                     if any(m[0] < before for m in p.mentions)]
             last = [(c, p) for c, p in last if para - self.para_of(c) <= 2]
             cands = [max(last, key=lambda x: x[0])[1]] if last else cands
+        if not cands and f == "president":
+            # "the President" where the article never writes anyone's title: the person it is about, named
+            # three times or more and twice as often as anyone else ("Trump" in a story on his press conference)
+            counts = sorted(((len(p.mentions), p) for p in self.ents.persons()
+                             if before is None or any(m[0] < before for m in p.mentions)), key=lambda x: -x[0])
+            if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]) and \
+                    not counts[0][1].role and not titles.get(id(counts[0][1])):
+                return counts[0][1]  # (not "Dr. Regina Benjamin", the President's nominee, with a title of her own)
         return cands[0] if len(cands) == 1 else None
 
     def _by_role(self, phrase: str, strict: bool = False):
@@ -1134,11 +1160,27 @@ class _Article:
         plural = low == "they"
         want = {"he": "m", "she": "f"}.get(low)
         para = self.para_of(pos)
+        main = tok.head.head if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" else None
+        if want and main is not None and main.lemma_ in SPEECH_VERBS and main.i < tok.i and depth == 0:
+            # "A Syrian rebel fighter reached by Reuters said he was speaking from inside al-Bab": the one
+            # who says it (a description the article gives no name; not the last person named before)
+            says = [c for c in main.children if c.dep_ == "nsubj" and not self.inside[c.i] and c.pos_ == "NOUN"
+                    and c.tag_ == "NN" and _humanish(self, c)]
+            r = self.name_of(says[0], resolve_pronouns=False) if says else None
+            head = fold(r[0]).split()[-1] if r and r[0].strip() else ""
+            if r and r[1] == "other" and not _is_plural(r[0], "other") and noun_gender(r[0]) in (None, want) and \
+                    not self.inside[tok.i] and (_is_human_noun(head) or _ROLE_WORDS.search(head) or head.endswith("er")):
+                return r[0], r[1], r[2], tok.text
         said = set()
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS and tok.head.dep_ in ("parataxis", "ccomp") and \
+                tok.head.head.i > tok.head.i:
+            # "Ireland, he said, had done a tremendous job": the parser hangs "he said" on what he said,
+            # whose subject is not he
+            said = {x.idx for x in tok.head.head.subtree if x.i < tok.i and x.sent.start == tok.sent.start}
         if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS | REPORTED_VERBS:
             # "Governments will have to impose carbon fees, they argue": what 'they' say does not name
             # them (a speaker who said something there still can)
-            said = {x.idx for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i for x in c.subtree}
+            said |= {x.idx for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i for x in c.subtree}
         cands = [(c, n, k, r) for c, n, k, r in self.speakers if c < pos]
         cands += [(c, n, k, None) for c, n, k in self.subjects if c < pos and c not in said
                   and not _in_link_lead(self.text, c)]
@@ -1776,6 +1818,25 @@ def _speaker_of_verb(a: _Article, verb, tokens):
         # "Stuart MacGill, who is in the squad in place of Andy Bichel says ...": with the relative
         # clause's closing comma missing, the parser gives the verb a second subject from inside it
         subj = subj[:1]
+    if subj and subj[0].i < verb.i and verb.i > 0 and a.doc[verb.i - 1].text == "," and verb.lemma_ in SPEECH_VERBS:
+        after = []
+        for t in a.doc[verb.i + 1:verb.i + 6]:
+            if t.text == ",":
+                break
+            after.append(t)
+        else:
+            after = []
+        named = [t for t in after if t.pos_ == "PROPN" and getattr(a.ents.entity_at(t.i), "kind", None) == "person"]
+        if named and after and (after[-1].i + 1 < len(a.doc) and a.doc[after[-1].i + 1].text == ",") and all(
+                t.pos_ == "PROPN" or t.lower_.rstrip(".") in _HONORIFICS | _PERSON_TITLES for t in after):
+            # (not "Ryan Coogler, the director of Black Panther, wrote of Boseman,")
+            subj = named[-1:]  # "Both Canada and the EU, said Mr Trudeau, needed ...": the name after the verb
+    if len(subj) > 1 and subj[0].i < subj[1].i < verb.i and _is_human_noun(subj[0].lemma_) and any(
+            t.dep_ == "acl" and t.tag_ == "VBG" and subj[0] in t.ancestors and not any(
+                y.text == "," for y in a.doc[t.i:subj[1].i]) for t in a.doc[subj[0].i:subj[1].i]):
+        # "an official in a military alliance backing Syrian President Bashar al-Assad said": the parser made
+        # the participle's object a second subject
+        subj = subj[:1]
     dashes = ("-", "–", "—")
     if len(subj) > 1 and subj[0].i < subj[1].i < verb.i and \
             any(t.text in dashes for t in a.doc[subj[0].i:subj[1].i]) and any(t.text in dashes for t in a.doc[subj[1].i:verb.i]):
@@ -1864,7 +1925,10 @@ def _speaker_of_verb(a: _Article, verb, tokens):
                 o = a.name_of(first, resolve_pronouns=False)
                 if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] != r[0]:
                     r = (f"{o[0]} and {r[0]}", r[1], None, r[3])
-            if " and " not in r[0] and not (r[1] == "person" and a.ents.find_person(r[0]) is not None):
+            if " and " not in r[0] and not (r[1] == "person" and a.ents.find_person(r[0]) is not None) and not any(
+                    t.dep_ == "acl" and t.tag_ == "VBG" and t.i > s.left_edge.i and t.head.i >= s.i
+                    and not any(y.text == "," for y in a.doc[t.i:verb.i]) for t in s.subtree):
+                # (not "an official in a military alliance backing Syrian President Bashar al-Assad")
                 # the parse took an organisation or a role for the subject: a name at the
                 # end of the subject's words is the speaker ("said ABC Entertainment Group
                 # prexy Paul Lee", "Amnesty International Man-kei Tam said")
@@ -2300,6 +2364,11 @@ def attribute(a: _Article) -> list[Quote]:
                 q.speaker, q.speaker_kind = long, "org"
         if q.speaker and re.fullmatch(r"[A-Z]{2,6}", q.speaker):
             long = _spelled_out(a, q.speaker)
+            if long is None:  # "ACI said" where the article names "ACI Europe" (and no other ACI)
+                tails = [m.group(1) for m in re.finditer(rf"\b{q.speaker} ([A-Z][a-z]+)\b", a.text)]
+                if len(tails) >= 2 and len(set(tails)) == 1 and fold(tails[0]) not in SPEECH_VERBS and \
+                        not is_first_name(tails[0]) and fold(tails[0]) not in _PERSON_TITLES:
+                    long = f"{q.speaker} {tails[0]}"
             if long is not None:  # "says WHO" where the article also names the World Health Organization
                 q.speaker, q.speaker_kind = long, "org"
         letters = _acronym_letters(q.speaker) if q.speaker else None
@@ -2391,6 +2460,14 @@ def _surnames_to_full_names(a: _Article, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.speaker and q.speaker_kind == "person" and len(q.speaker.split()) in (2, 3) and q.speaker.istitle():
             full.setdefault(fold(q.speaker.split()[-1]), set()).add(q.speaker)
+    for q in quotes:
+        m = re.fullmatch(r"(De|Da|Di|Du|Dos|Das|Del|Della|Van|Von|La|Le) ([A-Z][\w'’-]+)", q.speaker or "")
+        if m and q.speaker_kind in ("person", "other", "org", None):
+            # "De Lima said" for "Leila de Lima": a surname with its particle capitalised at a sentence's start
+            found = {fold(f.group()): f.group() for f in re.finditer(
+                rf"\b([A-Z][a-z]+) (?i:{m.group(1)}) {re.escape(m.group(2))}\b", a.text) if is_first_name(f.group(1))}
+            if len(found) == 1:
+                q.speaker, q.speaker_kind = next(iter(found.values())), "person"
     written: dict[str, set[str] | None] = {}
     for q in quotes:
         if not (q.speaker and " " not in q.speaker and q.speaker[:1].isupper() and q.speaker[1:].islower()
@@ -2730,6 +2807,15 @@ def _spelled_out(a: _Article, acronym: str) -> str | None:
         words = [w for w in re.split(r"[\s,]+", e.name) if w[:1].isupper()]
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
             found.add(e.name)
+    if not found:  # "USFK" for "US Forces Korea": a short name in capitals gives all its letters
+        for m in re.finditer(r"\b(?:[A-Z][A-Za-z]*\s+){1,5}[A-Z][A-Za-z]*\b", a.text):
+            words = m.group().split()
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    part = words[i:j]
+                    if any(w.isupper() and len(w) <= 3 for w in part) and "".join(
+                            w if w.isupper() and len(w) <= 3 else w[0] for w in part) == acronym:
+                        found.add(" ".join(part))
     if not found:  # "VW" for "Volkswagen": the letters in order through one word that begins with the first
         # (not "EU" for "EUobserver" or "UN" for "UNRWA", names of their own that begin with it)
         for e in a.ents.by_key.values():
@@ -2792,7 +2878,8 @@ def _fuller_descriptions(a: _Article, quotes: list[Quote]) -> None:
         if short not in ("company", "firm", "group", "government", "agency"):
             # (and "the utilities commission" after "the California Public Utilities Commission")
             named = {e.name for e in a.ents.by_key.values() if e.kind == "org" and len(e.name.split()) > len(short.split())
-                     and set(short.split()) <= set(fold(e.name).split()) and any(m[0] < q.start for m in e.mentions)}
+                     and {w.rstrip("s") for w in short.split()} <= {w.rstrip("s") for w in fold(e.name).split()}
+                     and any(m[0] < q.start for m in e.mentions)}  # ("the dealer association": "... Dealers Association")
             if len(named) == 1:
                 q.speaker, q.speaker_kind = named.pop(), "org"
 
