@@ -265,6 +265,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r",-.*$", "", name)  # "Nasr al-Hariri,-the Syrian opposition's chief negotiator": the same
     name = re.sub(r"^[A-Z][\w ]*['’]s-(?=[A-Z])", "", name)  # "Al Jazeera's-Sinem Koseoglu": the reporter
     name = re.sub(r"^.*\w[.!?]-(?=\w)", "", name)  # "Ansar Al-Sharia.-others": a sentence ended before the break
+    name = re.sub(r"^(?:Mr|Mrs|Ms|Dr)-(?=[A-Z])", "", name)  # "Mr-Ross said": an honorific run in by a break
     name = re.sub(r"(?<=\w)-(?:said|says|told|tells|added|adds|wrote|writes|stated|noted)$", "", name)  # "Amal Bentounsi-told"
     run_in = re.match(r"^(?:.*\s)?([A-Z][a-z]+)-([A-Z][a-z]+)(\s+[A-Z][\w'’-]+)$", name)
     if run_in and not is_first_name(run_in.group(1)) and is_first_name(run_in.group(2)) and \
@@ -667,7 +668,10 @@ class ArticleEntities:
         self._span_entity: dict[int, Entity] = {}  # token index -> entity
         headline = _headline_end(self.text)
         self.vessels = _vessels(self.text)
+        peoples = {fold(e.text) for e in doc.ents if e.label_ == "NORP"}
         persons = [person_span(_whole_name(e)) for e in doc.ents if e.label_ == "PERSON" and not _org_named(e)
+                   # "Cypriots" tagged a person where "Cypriot" is tagged a people: the Cypriots
+                   and not (len(e) == 1 and e.text.endswith("s") and fold(e.text[:-1]) in peoples)
                    and not self.is_vessel(e.text)
                    # "Send Facebook Twitter Google+ Whatsapp Tumblr": a sharing bar left in the text is no one
                    and not all(fold(w) in _SHARING_SITES for w in e.text.split())
