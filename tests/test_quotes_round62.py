@@ -28,3 +28,13 @@ def test_a_peoples_name_the_tagger_took_for_a_person_is_no_person():
         "peoples. The Cypriot tourism industry had a year of records."
     )
     assert "Cypriots" not in [e.name for e in found if e.kind == "person"]
+
+
+def test_the_airline_that_says_what_happened_to_its_planes_is_the_one_named_in_it_and_its_alias():
+    quotes = extract_quotes([
+        "Five Regional Express Airlines passenger planes had been grounded as a precaution after a propeller fell "
+        "off an airliner as it approached Sydney Airport, the Australian airline said on Monday. The Sydney-based "
+        "airline, also known as Rex, said it had grounded another five of its fleet. Investigators want to examine "
+        "the propeller for clues, but that had not been found by Monday, Rex said."
+    ])
+    assert {q.speaker for q in quotes} == {"Regional Express Airlines"}

@@ -2353,6 +2353,13 @@ def attribute(a: _Article) -> list[Quote]:
             q.mention = QUOTE_RUN_IN.sub("", q.mention) or q.mention  # 'skin,"-Albert Fox
             if q.speaker and q.mention.islower() and q.speaker.endswith("-" + q.mention) and q.speaker in a.text:
                 q.mention = q.speaker  # "ryong", the parse's head of "Kim In-ryong"
+        alias = re.search(rf"\b(?:also|better|commonly) known as {re.escape(q.speaker)}\b", a.text) \
+            if q.speaker and re.fullmatch(r"[A-Z][\w-]{1,20}", q.speaker) else None
+        if alias:  # "The Sydney-based airline, also known as Rex": the organisation last quoted before the alias
+            named = [x.speaker for x in quotes if x.speaker_kind == "org" and x.speaker and x.start < alias.start()
+                     and x.speaker != q.speaker]
+            if named:
+                q.speaker, q.speaker_kind = named[-1], "org"
         if q.speaker and q.mention == q.speaker and not is_first_name(q.speaker):
             whole = _always_written_with(a, q.speaker)
             if whole is not None:  # "Business in the Community says", "Recycle Now says": the parse took
@@ -2991,6 +2998,12 @@ def _descriptions_back(a: _Article, quotes: list[Quote]) -> None:
                 # story about Microsoft that last named it three paragraphs back)
                 named = [(len([m for m in e.mentions if m[0] < q.start]), e.name) for e in a.ents.by_key.values()
                          if e.kind == "org" and not a.is_outlet(e.name) and any(m[0] < q.start for m in e.mentions)]
+                if not named and q.kind == "reported" and q.start < (q.mention and a.text.find(q.mention, q.end) or 0):
+                    # "Five Regional Express Airlines passenger planes had been grounded ..., the Australian
+                    # airline said": the one organisation named in what it said, before the words naming it
+                    inside = {e.name for e in a.ents.by_key.values() if e.kind == "org"
+                              and any(q.start <= m[0] < q.end for m in e.mentions)}
+                    named = [(1, inside.pop())] if len(inside) == 1 else []
                 orgs = [max(named)] if named else []
             if orgs:
                 q.speaker, q.speaker_kind = orgs[-1][1], "org"
