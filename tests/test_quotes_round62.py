@@ -38,3 +38,11 @@ def test_the_airline_that_says_what_happened_to_its_planes_is_the_one_named_in_i
         "the propeller for clues, but that had not been found by Monday, Rex said."
     ])
     assert {q.speaker for q in quotes} == {"Regional Express Airlines"}
+
+
+def test_an_arab_given_name_left_out_before_a_name_with_al_is_part_of_it():
+    quotes = extract_quotes([
+        "Thousands of women went on strike on Wednesday. UN High Commissioner for Human Rights Zeid Raad "
+        "al-Hussein-said the women's movement was \"a force for an inclusive world\"."
+    ])
+    assert {q.speaker for q in quotes} == {"Zeid Raad al-Hussein"}

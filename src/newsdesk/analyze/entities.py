@@ -406,6 +406,11 @@ def _whole_name(ent):
             doc[k].text.replace("'", "").replace("’", "").isalpha() and doc[k].lower_ not in _PERSON_TITLES | _ORG_WORDS
             for k in (start - 2, start - 1)):
         start -= 2  # "Zeid Ra'ad | al-Hussein": an Arabic name's given names before its "al-" family name
+    elif start > 0 and end - start >= 3 and doc[start + 1].lower_ in ("al", "el") and doc[start + 2].text == "-" and \
+            doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" and doc[start - 1].is_alpha and \
+            doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start and \
+            doc[start - 1].lower_ not in _PERSON_TITLES | _ORG_WORDS:
+        start -= 1  # "Human Rights Zeid | Raad al-Hussein": the given name before "Raad al-Hussein"
     elif start > 0 and end - start <= 2 and doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() \
             and doc[start - 1].is_alpha and doc[start - 1].lower_ not in _PERSON_TITLES and (
                 start > 1 and doc[start - 2].lower_.rstrip(".") in _HONORIFICS or is_first_name(doc[start - 1].text)):
