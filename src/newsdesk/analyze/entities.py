@@ -131,12 +131,12 @@ def _check_components(model, name: str):
         model.tokenizer.rules = {k: v for k, v in model.tokenizer.rules.items() if k != "Ive"}
     # 'Budgett said.- Tygart, though, ...': a paragraph break some sources flattened into "-" after a full
     # stop or a closing mark is split off, so that "said" stays a verb and the stop ends the sentence
-    # (and "Commander,-said", "de Lima,-an opposition senator": a comma and a break inside a word's run)
-    from spacy.util import compile_infix_regex, compile_suffix_regex
-
-    model.tokenizer.suffix_search = compile_suffix_regex(list(model.Defaults.suffixes) + [r"(?<=[.!?\"”])-"]).search
-    model.tokenizer.infix_finditer = compile_infix_regex(
-        list(model.Defaults.infixes) + [r"(?<=[A-Za-z]),(?=-[A-Za-z])", r"(?<=,)-(?=[A-Za-z])"]).finditer
+    # (and "Commander,-said", "de Lima,-an opposition senator": a comma and a break inside a word's run).
+    # The model's own patterns are extended, not replaced, so a model with rules of its own keeps them.
+    suffixes = model.tokenizer.suffix_search.__self__.pattern
+    model.tokenizer.suffix_search = re.compile(suffixes + r"|(?<=[.!?\"”])-$").search
+    infixes = model.tokenizer.infix_finditer.__self__.pattern
+    model.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Za-z]),(?=-[A-Za-z])|(?<=,)-(?=[A-Za-z])").finditer
     if "newsdesk_paragraphs" not in model.pipe_names:
         _register_paragraphs()
         model.add_pipe("newsdesk_paragraphs", before="parser")

@@ -845,8 +845,7 @@ class _Article:
             if before is None or before.i < sub[0].i:
                 continue
             run_in = before.text == "-" and not before.whitespace_ and not doc[before.i - 1].whitespace_
-            if any(x.tag_ == "VBG" and x.dep_ == "acl" and x.i > sub[0].i and not any(
-                    y.text == "," for y in doc[x.i:span_start]) for x in doc[sub[0].i:span_start]):
+            if any(x.i > sub[0].i and _participle_reaching(doc, x, span_start) for x in doc[sub[0].i:span_start]):
                 continue  # "an official in a military alliance backing Syrian President Bashar al-Assad": not Assad
             if before.text != "," and not run_in and _speaks_for(_join(doc, sub[0].i, span_start)):
                 continue  # "a spokesman for Immigration Minister Philip Ruddock": the spokesman speaks, for him
@@ -1832,8 +1831,7 @@ def _speaker_of_verb(a: _Article, verb, tokens):
             # (not "Ryan Coogler, the director of Black Panther, wrote of Boseman,")
             subj = named[-1:]  # "Both Canada and the EU, said Mr Trudeau, needed ...": the name after the verb
     if len(subj) > 1 and subj[0].i < subj[1].i < verb.i and _is_human_noun(subj[0].lemma_) and any(
-            t.dep_ == "acl" and t.tag_ == "VBG" and subj[0] in t.ancestors and not any(
-                y.text == "," for y in a.doc[t.i:subj[1].i]) for t in a.doc[subj[0].i:subj[1].i]):
+            subj[0] in t.ancestors and _participle_reaching(a.doc, t, subj[1].i) for t in a.doc[subj[0].i:subj[1].i]):
         # "an official in a military alliance backing Syrian President Bashar al-Assad said": the parser made
         # the participle's object a second subject
         subj = subj[:1]
@@ -1926,8 +1924,7 @@ def _speaker_of_verb(a: _Article, verb, tokens):
                 if o and o[1] == r[1] and o[1] in ("person", "org") and o[0] != r[0]:
                     r = (f"{o[0]} and {r[0]}", r[1], None, r[3])
             if " and " not in r[0] and not (r[1] == "person" and a.ents.find_person(r[0]) is not None) and not any(
-                    t.dep_ == "acl" and t.tag_ == "VBG" and t.i > s.left_edge.i and t.head.i >= s.i
-                    and not any(y.text == "," for y in a.doc[t.i:verb.i]) for t in s.subtree):
+                    t.i > s.left_edge.i and t.head.i >= s.i and _participle_reaching(a.doc, t, verb.i) for t in s.subtree):
                 # (not "an official in a military alliance backing Syrian President Bashar al-Assad")
                 # the parse took an organisation or a role for the subject: a name at the
                 # end of the subject's words is the speaker ("said ABC Entertainment Group
@@ -2006,6 +2003,12 @@ def _subject_chars(a: _Article, verb, subj) -> tuple[int, int]:
 # the roles of people who speak for someone else: "a spokesman for", "her lawyer"
 _FOR_SOMEONE = r"(?i:spokes(?:man|woman|person)|lawyer|attorney|aide|adviser|advisor|representative|counsel|agent|publicist)s?"
 _SPEAKS_FOR = re.compile(r"\b" + _FOR_SOMEONE + r"\s+(?i:for|of|to)\b[^,]*$")
+
+
+def _participle_reaching(doc, t, end: int) -> bool:
+    """Whether ``t`` is a participle modifying a noun ("an alliance backing ...") that runs on, with no
+    comma, up to token ``end``: a name it reaches is whom it backs, not who speaks."""
+    return t.dep_ == "acl" and t.tag_ == "VBG" and not any(y.text == "," for y in doc[t.i:end])
 
 
 def _speaks_for(words: str) -> bool:
@@ -2334,6 +2337,8 @@ def attribute(a: _Article) -> list[Quote]:
     _cited_sources(a, quotes)
     _fuller_descriptions(a, quotes)
     _carry_relays(a, quotes)
+    aliases: dict[str, re.Match | None] = {}  # name -> "also known as <name>" in the text
+    wholes: dict[str, str | None] = {}  # name -> the longer name it is always written in
     for q in quotes:
         if q.via:
             q.via = _bare_outlet(_without_person_tail(a, q.via))
@@ -2353,15 +2358,18 @@ def attribute(a: _Article) -> list[Quote]:
             q.mention = QUOTE_RUN_IN.sub("", q.mention) or q.mention  # 'skin,"-Albert Fox
             if q.speaker and q.mention.islower() and q.speaker.endswith("-" + q.mention) and q.speaker in a.text:
                 q.mention = q.speaker  # "ryong", the parse's head of "Kim In-ryong"
-        alias = re.search(rf"\b(?:also|better|commonly) known as {re.escape(q.speaker)}\b", a.text) \
-            if q.speaker and re.fullmatch(r"[A-Z][\w-]{1,20}", q.speaker) else None
+        if q.speaker and re.fullmatch(r"[A-Z][\w-]{1,20}", q.speaker) and q.speaker not in aliases:
+            aliases[q.speaker] = re.search(rf"\b(?:also|better|commonly) known as {re.escape(q.speaker)}\b", a.text)
+        alias = aliases.get(q.speaker) if q.speaker else None
         if alias:  # "The Sydney-based airline, also known as Rex": the organisation last quoted before the alias
             named = [x.speaker for x in quotes if x.speaker_kind == "org" and x.speaker and x.start < alias.start()
                      and x.speaker != q.speaker]
             if named:
                 q.speaker, q.speaker_kind = named[-1], "org"
         if q.speaker and q.mention == q.speaker and not is_first_name(q.speaker):
-            whole = _always_written_with(a, q.speaker)
+            if q.speaker not in wholes:  # (one scan of the text per name, not one per quote)
+                wholes[q.speaker] = _always_written_with(a, q.speaker)
+            whole = wholes[q.speaker]
             if whole is not None:  # "Business in the Community says", "Recycle Now says": the parse took
                 q.speaker = q.mention = whole  # one word of a name that is never written without the rest
                 q.speaker_kind = "org"
@@ -2411,10 +2419,10 @@ _LINK_LEAD = re.compile(r"\b(?:(?i:read more|read also|also read)\b[^.:!?\"“�
                         r"|(?:OPINION|WATCH|INTERACTIVE|IN PICTURES|RELATED|INSIDE STORY)):\s*")
 
 
-def _in_link_lead(text: str, at: int, words: int = 6) -> bool:
+def _in_link_lead(text: str, at: int, words: int = 6, window: int = 120) -> bool:
     """Whether the character ``at`` is among the first words of a linked headline ("OPINION: How
     Jeff Sessions should remind ..."): a name there is that article's, and no "he" after it means it."""
-    for m in _LINK_LEAD.finditer(text, max(0, at - 120), at + 1):
+    for m in _LINK_LEAD.finditer(text, max(0, at - window), at + 1):
         between = text[m.end():at]
         if len(between.split()) <= words and not re.search(r"[.!?][\"”’']?\s", between):
             return True
@@ -2427,11 +2435,7 @@ def _in_link_headline(text: str, q: Quote) -> bool:
     "Don't forget Aleppo. Don't forget Syria!" the gunman shouted'), as is a partial quote that ends one."""
     if q.kind == "direct" or q.kind == "partial" and re.search(r"[.!?,]", q.text[-1:] + text[q.end:q.end + 2]):
         return False
-    for m in _LINK_LEAD.finditer(text, max(0, q.start - 200), q.start + 1):
-        between = text[m.end():q.start]
-        if len(between.split()) <= 8 and not re.search(r"[.!?][\"”’']?\s", between):
-            return True
-    return False
+    return _in_link_lead(text, q.start, words=8, window=200)
 
 
 def _countries_kept(a: _Article, quotes: list[Quote]) -> None:
